@@ -1,0 +1,2 @@
+/** Public configuration and model types of the embedding family. */
+package io.tessera.models.embedding;

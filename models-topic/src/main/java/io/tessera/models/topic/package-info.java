@@ -1,0 +1,2 @@
+/** Public configuration and model types of the topic family. */
+package io.tessera.models.topic;
