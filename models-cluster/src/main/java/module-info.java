@@ -3,7 +3,7 @@ module io.tessera.models.cluster {
   requires io.tessera.api;
   requires org.slf4j;
 
-  exports io.tessera.models.cluster;
+  // Public config and model types (package io.tessera.models.cluster) are exported as the family's algorithms land.
 
   provides io.tessera.spi.ModelFamilyProvider with io.tessera.models.cluster.internal.ClusterFamilyProvider;
 }

@@ -3,7 +3,7 @@ module io.tessera.models.embedding {
   requires io.tessera.api;
   requires org.slf4j;
 
-  exports io.tessera.models.embedding;
+  // Public config and model types (package io.tessera.models.embedding) are exported as the family's algorithms land.
 
   provides io.tessera.spi.ModelFamilyProvider with io.tessera.models.embedding.internal.EmbeddingFamilyProvider;
 }

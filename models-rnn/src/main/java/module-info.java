@@ -3,7 +3,7 @@ module io.tessera.models.rnn {
   requires io.tessera.api;
   requires org.slf4j;
 
-  exports io.tessera.models.rnn;
+  // Public config and model types (package io.tessera.models.rnn) are exported as the family's algorithms land.
 
   provides io.tessera.spi.ModelFamilyProvider with io.tessera.models.rnn.internal.RnnFamilyProvider;
 }

@@ -3,7 +3,7 @@ module io.tessera.models.topic {
   requires io.tessera.api;
   requires org.slf4j;
 
-  exports io.tessera.models.topic;
+  // Public config and model types (package io.tessera.models.topic) are exported as the family's algorithms land.
 
   provides io.tessera.spi.ModelFamilyProvider with io.tessera.models.topic.internal.TopicFamilyProvider;
 }

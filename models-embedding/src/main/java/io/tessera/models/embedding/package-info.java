@@ -1,2 +1,0 @@
-/** Public configuration and model types of the embedding family. */
-package io.tessera.models.embedding;

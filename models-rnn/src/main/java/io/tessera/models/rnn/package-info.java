@@ -1,2 +1,0 @@
-/** Public configuration and model types of the rnn family. */
-package io.tessera.models.rnn;

@@ -1,2 +1,0 @@
-/** Public configuration and model types of the topic family. */
-package io.tessera.models.topic;
