@@ -48,7 +48,7 @@ public final class Bootstrap {
     }
   }
 
-  private static <P> List<P> compatible(PluginDiscovery discovery, List<P> plugins, Function<P, String> name,
+  static <P> List<P> compatible(PluginDiscovery discovery, List<P> plugins, Function<P, String> name,
                                         Function<P, ApiVersion> version) {
     List<P> ok = new ArrayList<>();
     for (P p : plugins) {
@@ -73,8 +73,11 @@ public final class Bootstrap {
     }
     String text = e.getErrorMessages().stream().map(Message::getMessage)
         .map(s -> s.lines().findFirst().orElse(s)).collect(Collectors.joining("; "));
-    if (text.contains("Duplicate key")) {
-      return new PluginException("two plugins use the same id: " + text.replaceAll("\\s+", " "), e);
+    java.util.regex.Matcher dup = java.util.regex.Pattern
+        .compile("Duplicate key \"([^\"]*)\" found in .*Map<java\\.lang\\.String, [\\w.]*\\.(\\w+)>").matcher(text);
+    if (dup.find()) {
+      return new PluginException("two " + dup.group(2) + " plugins use the id '" + dup.group(1)
+          + "'; remove one of them from the module path or plugins/", e);
     }
     return new PluginException("platform start-up failed: " + text, e);
   }
