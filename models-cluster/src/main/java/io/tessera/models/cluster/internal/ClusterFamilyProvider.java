@@ -20,7 +20,7 @@ public final class ClusterFamilyProvider implements ModelFamilyProvider {
 
   @Override
   public String description() {
-    return "Clustering and neighbours: K-Means, DBSCAN, hierarchical, KNN, GMM, PCA/t-SNE";
+    return "Clustering of numeric tables: K-Means";
   }
 
   @Override

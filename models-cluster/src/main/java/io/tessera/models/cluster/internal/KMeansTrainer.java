@@ -337,21 +337,16 @@ public final class KMeansTrainer implements Trainer<NumericTable, KMeansConfig, 
       CentreDistances near = new CentreDistances(engine, centres, k, d);
       double[] inertia = new double[shards.count()];
       engine.parallelFor(shards.count(), s -> {
-        float[] block = near.newBlockBuffer();
         double[] sum = sums == null ? null : sums.clearShard(s);
         long[] count = sums == null ? null : sums.counts[s];
-        double acc = 0;
-        int end = shards.to(s);
-        for (int from = shards.from(s); from < end; from += CentreDistances.BLOCK_ROWS) {
-          int m = Math.min(CentreDistances.BLOCK_ROWS, end - from);
-          near.partial(x, from, m, block);
-          for (int r = 0; r < m; r++) {
+        forEachBlock(near, s, (from, rows, block) -> {
+          for (int r = 0; r < rows; r++) {
             int i = from + r;
             int c = near.argmin(block, r);
             labels[i] = c;
             double e = Distances.squared(x, i * d, centres, c * d, d);
             distances[i] = e;
-            acc += e;
+            inertia[s] += e;
             if (sum != null) {
               count[c]++;
               for (int f = 0; f < d; f++) {
@@ -359,13 +354,29 @@ public final class KMeansTrainer implements Trainer<NumericTable, KMeansConfig, 
               }
             }
           }
-        }
-        inertia[s] = acc;
+        });
       });
       if (sums != null) {
         sums.merge();
       }
       return Arrays.stream(inertia).sum();
+    }
+
+    /** What to do with the distances of one block: rows {@code [from, from + rows)}, see {@link #forEachBlock}. */
+    @FunctionalInterface
+    interface BlockBody {
+      void accept(int from, int rows, float[] block);
+    }
+
+    /** Walks shard {@code s} block by block, handing each block's {@link CentreDistances#partial} to {@code body}. */
+    void forEachBlock(CentreDistances near, int s, BlockBody body) {
+      float[] block = near.newBlockBuffer();
+      int end = shards.to(s);
+      for (int from = shards.from(s); from < end; from += CentreDistances.BLOCK_ROWS) {
+        int rows = Math.min(CentreDistances.BLOCK_ROWS, end - from);
+        near.partial(x, from, rows, block);
+        body.accept(from, rows, block);
+      }
     }
 
     /** @return the sum of squared distances from each row to the centre it is labelled with */
@@ -388,25 +399,19 @@ public final class KMeansTrainer implements Trainer<NumericTable, KMeansConfig, 
     double[] potentials(float[] candidates, int m, float[] closest, boolean update) {
       CentreDistances near = new CentreDistances(engine, candidates, m, d);
       double[][] partial = new double[shards.count()][m];
-      engine.parallelFor(shards.count(), s -> {
-        float[] block = near.newBlockBuffer();
+      engine.parallelFor(shards.count(), s -> forEachBlock(near, s, (from, rows, block) -> {
         double[] pot = partial[s];
-        int end = shards.to(s);
-        for (int from = shards.from(s); from < end; from += CentreDistances.BLOCK_ROWS) {
-          int rows = Math.min(CentreDistances.BLOCK_ROWS, end - from);
-          near.partial(x, from, rows, block);
-          for (int r = 0; r < rows; r++) {
-            int i = from + r;
-            for (int t = 0; t < m; t++) {
-              float v = Math.min(closest[i], Math.max(0f, normsSq[i] + block[r * m + t]));
-              pot[t] += v;
-              if (update) {
-                closest[i] = v;
-              }
+        for (int r = 0; r < rows; r++) {
+          int i = from + r;
+          for (int t = 0; t < m; t++) {
+            float v = Math.min(closest[i], Math.max(0f, normsSq[i] + block[r * m + t]));
+            pot[t] += v;
+            if (update) {
+              closest[i] = v;
             }
           }
         }
-      });
+      }));
       double[] total = new double[m];
       for (double[] p : partial) {
         for (int t = 0; t < m; t++) {

@@ -7,9 +7,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,32 +43,34 @@ final class TableInput {
    * @throws BadInputException naming the file and line of the first problem
    */
   static NumericTable read(Path file) {
-    return read(() -> Files.newBufferedReader(file, StandardCharsets.UTF_8), file, file.toString());
+    return read(() -> Files.newBufferedReader(file, StandardCharsets.UTF_8), file);
   }
 
   /** Reads a table from a stream that is read once into memory (for small bundled resources). */
   static NumericTable read(InputStream in, String name) throws IOException {
     byte[] bytes = in.readAllBytes();
     return read(() -> new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes),
-        StandardCharsets.UTF_8)), Path.of(name), name);
+        StandardCharsets.UTF_8)), Path.of(name));
   }
 
   private static final Pattern TAB = Pattern.compile("\t");
   private static final Pattern COMMA = Pattern.compile(",");
 
-  private static NumericTable read(Source source, Path where, String name) {
+  private static NumericTable read(Source source, Path where) {
     try {
       Layout layout = scan(source, where);
       return values(source, where, layout);
+    } catch (NoSuchFileException e) {
+      throw BadInputException.inFile(where, 0, 0, "no such file", e);
+    } catch (CharacterCodingException e) {
+      throw BadInputException.inFile(where, 0, 0, "not UTF-8 text", e);
     } catch (IOException e) {
-      throw BadInputException.inFile(where, 0, 0, "cannot read: " + e.getMessage(), e);
-    } catch (UncheckedIOException e) {
-      throw BadInputException.inFile(where, 0, 0, "cannot read " + name + ": " + e.getCause().getMessage(), e);
+      throw BadInputException.inFile(where, 0, 0, "cannot read: " + e, e);
     }
   }
 
-  /** The header, which columns are numeric, and the row count. */
-  private record Layout(Pattern delimiter, List<String> header, boolean[] numeric, int labelColumn, int rows) {
+  /** The header, the text (label) column or -1, and the row count. */
+  private record Layout(Pattern delimiter, List<String> header, int labelColumn, int rows) {
   }
 
   private static Layout scan(Source source, Path where) throws IOException {
@@ -92,14 +95,9 @@ final class TableInput {
       Arrays.fill(numeric, true);
       long[] firstTextLine = new long[cols];
       String[] firstText = new String[cols];
-      int rows = 0;
-      long line = 1;
-      for (String text = r.readLine(); text != null; text = r.readLine()) {
-        line++;
-        if (text.isBlank()) {
-          continue;
-        }
-        String[] fields = split(delimiter, text, cols, where, line);
+      long[] rowsSeen = {0};
+      long lastLine = forEachRow(r, delimiter, cols, where, (line, fields) -> {
+        rowsSeen[0]++;
         for (int c = 0; c < cols; c++) {
           if (numeric[c] && Double.isNaN(parse(fields[c])) && !isMissing(fields[c])) {
             numeric[c] = false;
@@ -107,8 +105,8 @@ final class TableInput {
             firstText[c] = fields[c].trim();
           }
         }
-        rows++;
-      }
+      });
+      long rows = rowsSeen[0];
       if (rows == 0) {
         throw BadInputException.inFile(where, 2, "no data rows after the header");
       }
@@ -127,10 +125,10 @@ final class TableInput {
         throw BadInputException.inFile(where, firstTextLine[label], "the only column '" + header.get(label)
             + "' holds text ('" + firstText[label] + "'); numeric feature columns are needed");
       }
-      if ((long) rows * (cols - (label >= 0 ? 1 : 0)) > Integer.MAX_VALUE - 8) {
-        throw BadInputException.inFile(where, line, rows + " rows x " + cols + " columns is too large for one table");
+      if (rows * Math.max(1, cols - (label >= 0 ? 1 : 0)) > Integer.MAX_VALUE - 8) {
+        throw BadInputException.inFile(where, lastLine, rows + " rows x " + cols + " columns is too large for one table");
       }
-      return new Layout(delimiter, header, numeric, label, rows);
+      return new Layout(delimiter, header, label, (int) rows);
     }
   }
 
@@ -139,16 +137,10 @@ final class TableInput {
     int features = layout.labelColumn() >= 0 ? cols - 1 : cols;
     float[] values = new float[layout.rows() * features];
     List<String> labels = new ArrayList<>(layout.labelColumn() >= 0 ? layout.rows() : 0);
+    int[] at = {0};
     try (BufferedReader r = source.open()) {
       r.readLine();
-      long line = 1;
-      int at = 0;
-      for (String text = r.readLine(); text != null; text = r.readLine()) {
-        line++;
-        if (text.isBlank()) {
-          continue;
-        }
-        String[] fields = split(layout.delimiter(), text, cols, where, line);
+      forEachRow(r, layout.delimiter(), cols, where, (line, fields) -> {
         for (int c = 0; c < cols; c++) {
           if (c == layout.labelColumn()) {
             String label = fields[c].trim();
@@ -158,16 +150,39 @@ final class TableInput {
             }
             labels.add(label);
           } else {
-            values[at++] = (float) parse(fields[c]);
+            values[at[0]++] = (float) parse(fields[c]);
           }
         }
-      }
+      });
     }
     List<String> names = new ArrayList<>(layout.header());
     if (layout.labelColumn() >= 0) {
       names.remove(layout.labelColumn());
     }
     return new NumericTable(names, layout.rows(), values, labels);
+  }
+
+  /** Receives one data row: its 1-based line number and its fields. */
+  @FunctionalInterface
+  private interface RowBody {
+    void accept(long line, String[] fields);
+  }
+
+  /**
+   * Hands every non-blank line after the header to {@code body}, split into exactly {@code cols} fields.
+   *
+   * @return the number of the last line read
+   */
+  private static long forEachRow(BufferedReader r, Pattern delimiter, int cols, Path where, RowBody body)
+      throws IOException {
+    long line = 1;
+    for (String text = r.readLine(); text != null; text = r.readLine()) {
+      line++;
+      if (!text.isBlank()) {
+        body.accept(line, split(delimiter, text, cols, where, line));
+      }
+    }
+    return line;
   }
 
   private static String[] split(Pattern delimiter, String text, int cols, Path where, long line) {
