@@ -296,7 +296,7 @@ public final class Json {
             runStart = pos;
             continue;
           }
-          default -> throw error("invalid escape '\\" + e + "'");
+          default -> throw error("invalid escape '\\" + Printable.escape(String.valueOf(e)) + "'");
         }
         pos++;
         runStart = pos;
@@ -545,6 +545,6 @@ public final class Json {
   }
 
   private static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    return Printable.clip(s);
   }
 }

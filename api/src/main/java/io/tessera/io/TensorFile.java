@@ -523,7 +523,7 @@ public final class TensorFile implements AutoCloseable {
   }
 
   private static ModelFormatException bad(Path file, String problem) {
-    return new ModelFormatException(file + ": " + problem);
+    return new ModelFormatException(file + ": " + Printable.escape(problem));
   }
 
   /** A JSON value for a message: strings quoted, long values cut. */
@@ -532,7 +532,7 @@ public final class TensorFile implements AutoCloseable {
   }
 
   private static String clip(String s) {
-    return s.length() <= 60 ? s : s.substring(0, 60) + "...";
+    return Printable.clip(s);
   }
 
   private static void closeQuietly(FileChannel ch) {

@@ -270,6 +270,17 @@ class TensorFileTest {
   }
 
   @Test
+  void keepsMessagesOnOneLineWhateverTheFileContains() throws IOException {
+    Path p = raw("{\"a\\nb\\u2028\":{\"dtype\":\"F\\r33\",\"shape\":[],\"data_offsets\":[0,4]}}", 4);
+    assertThatThrownBy(() -> TensorFile.open(p))
+        .hasMessage(problem(p, "tensor 'a\\nb\\u2028' has unknown dtype 'F\\r33'"));
+
+    Path q = raw("{\"\\\n\":1}", 0);
+    assertThatThrownBy(() -> TensorFile.open(q))
+        .hasMessage(problem(q, "header is not valid JSON: invalid escape '\\\\n' at offset 3"));
+  }
+
+  @Test
   void checksDtypeAndShapeWhenReading() {
     Path p = dir.resolve("m.safetensors");
     TensorWriter.create().putFloats("weight", new float[6], 2, 3).write(p);
