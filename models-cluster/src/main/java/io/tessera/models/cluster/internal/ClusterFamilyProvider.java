@@ -8,14 +8,19 @@ import java.util.List;
 /** Publishes the cluster family's algorithms to the platform. */
 public final class ClusterFamilyProvider implements ModelFamilyProvider {
 
+  /** The family's id. */
+  static final String ID = "cluster";
+
+  private static final List<Algorithm<?, ?, ?>> ALGORITHMS = List.of(new KMeansAlgorithm());
+
   @Override
   public String id() {
-    return "cluster";
+    return ID;
   }
 
   @Override
   public String description() {
-    return "Clustering and neighbours: K-Means, DBSCAN, hierarchical, KNN, GMM, PCA/t-SNE";
+    return "Clustering of numeric tables: K-Means";
   }
 
   @Override
@@ -25,6 +30,6 @@ public final class ClusterFamilyProvider implements ModelFamilyProvider {
 
   @Override
   public List<Algorithm<?, ?, ?>> algorithms() {
-    return List.of();
+    return ALGORITHMS;
   }
 }
