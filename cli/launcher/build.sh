@@ -15,11 +15,12 @@ out="$repo/build/launcher"
 log="$out/build.log"
 min_java=21
 
-# The JDK modules the application needs; jdeps over build/launcher/lib confirms the first four:
-#   java.base, java.logging (Guava, Guice), java.xml (logback-core's configuration), jdk.unsupported (Guice and
-#   Guava use sun.misc.Unsafe when it is there), jdk.incubator.vector (the SIMD engine).
-# Not needed: java.naming, java.management, java.sql (optional features of logback and picocli).
-modules=java.base,java.logging,java.xml,jdk.unsupported,jdk.incubator.vector
+# The JDK modules the application resolves (java --show-module-resolution; jdeps over build/launcher/lib agrees):
+#   java.base; java.logging (Guava); java.xml (logback-core); jdk.incubator.vector (the SIMD engine).
+# Left out on purpose: jdk.unsupported (Guice and Guava fall back without sun.misc.Unsafe, and nothing resolves it:
+# leaving it out also avoids JDK 24+'s Unsafe deprecation warnings), java.naming, java.management and java.sql
+# (optional features of logback and picocli; logback is configured in code, so its XML configurator is not used).
+modules=java.base,java.logging,java.xml,jdk.incubator.vector
 
 die() {
   echo "tessera: $*" >&2

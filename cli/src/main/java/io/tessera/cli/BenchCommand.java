@@ -7,6 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tessera bench}: groups the quick benchmarks; run alone it asks for one. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+    header = "Quick benchmarks of this machine.",
     description = "Quick benchmarks of this machine.",
     subcommands = BenchEngineCommand.class)
 final class BenchCommand implements Runnable {

@@ -20,6 +20,7 @@ import picocli.CommandLine.ParameterException;
  * a few timed runs is reported.
  */
 @Command(name = "engine", mixinStandardHelpOptions = true,
+    header = "Measure sgemm GFLOP/s on the active engine.",
     description = {"Measures sgemm GFLOP/s (C = A * B, n x n, float) on the active engine: a warm-up run, then "
         + "the best of a few runs per size."})
 final class BenchEngineCommand extends TesseraCommand {

@@ -30,10 +30,11 @@ import picocli.CommandLine.Parameters;
  * can open it afterwards. Families without algorithms (or samples) are listed as such.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
+    header = "Train and show a small model of every family on bundled samples.",
     description = {"Trains a small model of every installed family on its bundled sample data (default "
         + "hyperparameters), prints what each learned and saves the models in --out (default ./demo-output/)."})
 final class DemoCommand extends TesseraCommand {
-  /** Periodic progress is rarely worth a line in the demo; phase and epoch lines still appear. */
+  /** The demo shows only periodic progress, and only for fits long enough to reach this interval. */
   static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
   @Parameters(arity = "0..*", paramLabel = "FAMILY", description = "Only these families (default: all).")
@@ -142,7 +143,7 @@ final class DemoCommand extends TesseraCommand {
       Model model = tessera.train(name, sample.get(), Map.of(), TrainOptions.builder()
           .dataFingerprint("sample:" + name)
           .cancellation(cancellation)
-          .listener(new ProgressPrinter(err(), PROGRESS_INTERVAL))
+          .listener(new ProgressPrinter(err(), PROGRESS_INTERVAL, false, cancellation))
           .build());
       double seconds = (System.nanoTime() - t0) / 1e9;
       Files.createDirectories(outDir);

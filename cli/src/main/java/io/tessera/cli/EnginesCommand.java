@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code tessera engines}: every compute engine found, why an engine cannot run here, and the active one. */
 @Command(name = "engines", mixinStandardHelpOptions = true,
+    header = "List the compute engines and describe the active one.",
     description = {"Lists the compute engines found, whether each can run here (and if not, why and how to fix "
         + "it), and describes the active one: vector species and lanes, FMA, threads."})
 final class EnginesCommand extends TesseraCommand {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tessera info MODEL}: what a model file holds — its card (identity, hyperparameters, provenance) and summary. */
 @Command(name = "info", mixinStandardHelpOptions = true,
+    header = "Show what a model file holds: its card and summary.",
     description = {"Shows a model file's card (family, algorithm, hyperparameters, provenance) and what the model "
         + "learned."})
 final class InfoCommand extends TesseraCommand {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code tessera plugins}: what is installed — families, algorithms and their hyperparameters, tokenizers, problems. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
+    header = "List model families, algorithms, tokenizers and skipped plugins.",
     description = {"Lists the installed model families with their algorithms and hyperparameters, the tokenizers "
         + "with their options, and plugins that were skipped (with the reason)."})
 final class PluginsCommand extends TesseraCommand {

@@ -1,5 +1,6 @@
 package io.tessera.cli;
 
+import io.tessera.api.CancellationToken;
 import io.tessera.api.TrainingEvent;
 import io.tessera.api.TrainingListener;
 import java.io.PrintWriter;
@@ -15,25 +16,34 @@ import java.util.TreeMap;
 final class ProgressPrinter implements TrainingListener {
   private final PrintWriter err;
   private final long intervalNanos;
+  private final boolean detailed;
+  private final CancellationToken cancellation;
   private long lastProgress = System.nanoTime();
 
   /**
    * @param err      where the lines go
    * @param interval the least time between two periodic progress lines
+   * @param detailed     whether phase and epoch boundaries get a line too (the demo shows periodic progress only)
+   * @param cancellation the run's token: a phase that ends after cancellation is reported as stopped, not done
    */
-  ProgressPrinter(PrintWriter err, Duration interval) {
+  ProgressPrinter(PrintWriter err, Duration interval, boolean detailed, CancellationToken cancellation) {
     this.err = err;
     this.intervalNanos = interval.toNanos();
+    this.detailed = detailed;
+    this.cancellation = cancellation;
   }
 
   @Override
   public synchronized void onEvent(TrainingEvent e) {
+    if (!detailed && e.kind() != TrainingEvent.Kind.PROGRESS) {
+      return;
+    }
     String line = switch (e.kind()) {
       case PHASE_STARTED -> e.phase() + ": started" + (e.total() > 0 ? " (" + count(e.total()) + " " + e.unit() + ")" : "");
       case PROGRESS -> due() ? e.phase() + ": " + position(e) + rate(e) + metrics(e.metrics()) : null;
       case EPOCH_FINISHED -> e.phase() + ": epoch " + e.epoch() + " done after " + time(e.elapsed()) + metrics(e.metrics());
-      case PHASE_FINISHED -> e.phase() + ": done in " + time(e.elapsed()) + " (" + count(e.step()) + " " + e.unit()
-          + rate(e) + ")" + metrics(e.metrics());
+      case PHASE_FINISHED -> e.phase() + (cancellation.isCancelled() ? ": stopped after " : ": done in ")
+          + time(e.elapsed()) + " (" + count(e.step()) + " " + e.unit() + rate(e) + ")" + metrics(e.metrics());
     };
     if (line != null) {
       err.println(line);
@@ -67,8 +77,24 @@ final class ProgressPrinter implements TrainingListener {
   private static String metrics(Map<String, Double> metrics) {
     StringBuilder sb = new StringBuilder();
     new TreeMap<>(metrics).forEach((k, v) -> sb.append(sb.isEmpty() ? "; " : ", ").append(k).append('=')
-        .append(String.format(Locale.ROOT, "%.4g", v)));
+        .append(number(v)));
     return sb.toString();
+  }
+
+  /** @return a metric for people: integers as such, else four significant digits without trailing zeros */
+  static String number(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return Double.toString(v);
+    }
+    String s = String.format(Locale.ROOT, "%.4g", v);
+    if (s.contains("e") || !s.contains(".")) {
+      return s;
+    }
+    s = s.replaceAll("0+$", "");
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
   }
 
   /** @return a count for people: {@code 950}, {@code 12.3k}, {@code 4.56M} */

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code tessera} command: global options and the list of subcommands. Each subcommand is its own class and
@@ -27,7 +29,7 @@ import picocli.CommandLine.ScopeType;
         BenchCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error (bad option or hyperparameter), 130 interrupted."})
-public final class TesseraCli {
+public final class TesseraCli implements Runnable {
   /** System property the launcher sets to the installation folder; the default plugin folder lies inside it. */
   public static final String HOME_PROPERTY = "tessera.home";
 
@@ -54,6 +56,15 @@ public final class TesseraCli {
   @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
       description = "Log the platform's progress (DEBUG level).")
   boolean verbose;
+
+  @Spec
+  CommandSpec spec;
+
+  /** {@code tessera} without a command shows the usage, like {@code --help}. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
 
   /** Runs the command line and exits with its exit code. */
   public static void main(String[] args) {

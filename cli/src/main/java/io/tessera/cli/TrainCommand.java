@@ -35,6 +35,7 @@ import picocli.CommandLine.Parameters;
  * atomically. Ctrl-C stops at the next step boundary with exit code 130 and writes nothing.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
+    header = "Train a model on a data file and optionally save it.",
     description = {"Trains a model: reads --data with the algorithm's reader, trains (progress on stderr), prints "
         + "what was learned and, with --out, saves the model atomically."},
     footer = {"", "Run 'tessera plugins' for the algorithms, their input formats and hyperparameters.",
@@ -100,7 +101,7 @@ final class TrainCommand extends TesseraCommand {
     TrainOptions.Builder options = TrainOptions.builder()
         .dataFingerprint(fingerprint)
         .cancellation(cancellation)
-        .listener(new ProgressPrinter(err, PROGRESS_INTERVAL));
+        .listener(new ProgressPrinter(err, PROGRESS_INTERVAL, true, cancellation));
     if (checkpoint != null) {
       options.checkpoint(checkpoint).resume(resume);
     }
