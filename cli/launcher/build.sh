@@ -87,7 +87,10 @@ fi
 if ! JAVA_HOME=$jdk MAVEN_OPTS=$maven_opts "$mvn" -B -q -Dstyle.color=never -Dmaven.test.skip=true \
     -f "$repo/pom.xml" -pl cli -am package > "$log" 2>&1; then
   echo "tessera: build failed (Maven on $jdk); the end of $log:" >&2
-  tail -n 40 "$log" >&2
+  # Without colour codes and Maven's generic advice, the compiler's or test's own words remain.
+  sed -e 's/\x1b\[[0-9;]*m//g' "$log" \
+    | grep -vE '^\[ERROR\] *$|To see the full stack trace|Re-run Maven using|For more information about the errors|\[Help 1\]|After correcting the problems|mvn <args> -rf' \
+    | tail -n 30 >&2
   exit 1
 fi
 
