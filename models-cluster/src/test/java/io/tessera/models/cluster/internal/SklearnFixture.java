@@ -5,7 +5,9 @@ import io.tessera.io.NumericTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -22,10 +24,10 @@ record SklearnFixture(String name, Map<String, Object> json) {
     if (file.equals("iris.csv")) {
       return SampleData.iris();
     }
-    try (InputStream in = stream("sklearn/" + file)) {
-      return TableInput.read(in, file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    try {
+      return TableInput.read(Path.of(SklearnFixture.class.getResource("sklearn/" + file).toURI()));
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
   }
 
