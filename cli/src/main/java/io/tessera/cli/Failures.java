@@ -55,7 +55,7 @@ final class Failures implements IParameterExceptionHandler, IExecutionExceptionH
   /** Reports an {@link Error} the JVM raised while a command ran: out of memory, a broken installation. */
   int handleError(Error e, PrintWriter err) {
     String line = e instanceof OutOfMemoryError
-        ? "out of memory (" + e.getMessage() + "); give Java more heap, e.g. JAVA_TOOL_OPTIONS=-Xmx8g"
+        ? "out of memory (" + e.getMessage() + "); give Java more heap, e.g. TESSERA_OPTS=-Xmx8g ./tessera ..."
         : "broken installation: " + e + " (run with --debug for the stack trace)";
     report(err, oneLine(line), e);
     return ExitCodes.FAILURE;
