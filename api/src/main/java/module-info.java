@@ -6,6 +6,8 @@
 module io.tessera.api {
   requires org.slf4j;
   requires com.google.guice;
+  // Guice is an automatic module and cannot declare that it needs Guava; requiring it here resolves it at run time.
+  requires com.google.common;
   requires jakarta.inject;
 
   exports io.tessera.api;

@@ -94,15 +94,32 @@ final class PluginDiscovery {
     return jars;
   }
 
-  private static ModuleLayer defineLayer(ModuleLayer parent, List<Path> jars) {
+  /**
+   * Defines one child layer for the plugin jars. A jar that is not a readable module is reported and left out;
+   * when the rest cannot be resolved together (a missing dependency), every jar is reported and none is loaded.
+   */
+  private ModuleLayer defineLayer(ModuleLayer parent, List<Path> jars) {
+    List<Path> readable = new ArrayList<>();
+    for (Path jar : jars) {
+      try {
+        ModuleFinder.of(jar).findAll();
+        readable.add(jar);
+      } catch (FindException e) {
+        problems.add(new PluginProblem(jar.toString(), "not a loadable plugin jar: " + oneLine(e)));
+      }
+    }
+    if (readable.isEmpty()) {
+      return null;
+    }
     try {
-      ModuleFinder finder = ModuleFinder.of(jars.toArray(Path[]::new));
+      ModuleFinder finder = ModuleFinder.of(readable.toArray(Path[]::new));
       Set<String> roots = finder.findAll().stream().map(ModuleReference::descriptor)
           .map(d -> d.name()).collect(Collectors.toSet());
       Configuration cf = parent.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);
       return parent.defineModulesWithOneLoader(cf, ClassLoader.getSystemClassLoader());
     } catch (FindException | ResolutionException | LayerInstantiationException e) {
-      throw new PluginException("cannot load plugins from " + jars + ": " + oneLine(e), e);
+      problems.add(new PluginProblem(readable.toString(), "plugins not loaded: " + oneLine(e)));
+      return null;
     }
   }
 
