@@ -170,7 +170,7 @@ class KMeansTrainerTest {
   @Test
   @DisplayName("the farthest rows are found largest first, lower index first on ties")
   void farthestRows() {
-    assertThat(KMeansTrainer.farthest(new double[] {1, 5, 3, 5, 0}, 3)).containsExactly(1, 3, 2);
+    assertThat(KMeansTrainer.farthest(new float[] {1, 5, 3, 5, 0}, 3)).containsExactly(1, 3, 2);
   }
 
   @Test
