@@ -1,0 +1,48 @@
+package io.tessera.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.tessera.api.BadInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Fuzzes the line reader and the RFC 4180 field parser: any bytes either read as rows of the header's width or fail
+ * with a {@link BadInputException} that names the file.
+ */
+class DelimitedFileFuzzTest {
+  private static Path dir;
+  private static Path file;
+
+  @BeforeAll
+  static void createFile() throws IOException {
+    dir = Files.createTempDirectory("delimited-fuzz");
+    file = dir.resolve("fuzz.csv");
+  }
+
+  @AfterAll
+  static void deleteFile() throws IOException {
+    Files.deleteIfExists(file);
+    Files.deleteIfExists(dir);
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void readEveryRow(byte[] data) throws IOException {
+    Files.write(file, data);
+    try (DelimitedFile f = DelimitedFile.open(file)) {
+      int width = f.columns().size();
+      long chars = 0;
+      for (DelimitedFile.Row row : f) {
+        assertThat(row.size()).isEqualTo(width);
+        chars += row.values().stream().mapToLong(String::length).sum();
+      }
+      assertThat(chars).isLessThanOrEqualTo(data.length);
+    } catch (BadInputException expected) {
+      assertThat(expected.getMessage()).startsWith(file.toString());
+    }
+  }
+}
