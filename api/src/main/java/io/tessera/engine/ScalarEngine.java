@@ -203,9 +203,10 @@ public final class ScalarEngine implements ComputeEngine {
       for (int j = 0; j < cols; j++) {
         s += Math.exp(x[xr + j] - max);
       }
-      float shift = max + (float) Math.log(s);
+      // (x - max) - log(s): adding log(s) to max first would round it to the ulp of max
+      float logSum = (float) Math.log(s);
       for (int j = 0; j < cols; j++) {
-        y[yr + j] = x[xr + j] - shift;
+        y[yr + j] = (x[xr + j] - max) - logSum;
       }
     }
   }

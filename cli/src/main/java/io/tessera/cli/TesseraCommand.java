@@ -1,0 +1,72 @@
+package io.tessera.cli;
+
+import io.tessera.api.CancellationToken;
+import io.tessera.api.CancelledException;
+import io.tessera.api.Tessera;
+import io.tessera.io.Json;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.function.IntSupplier;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every subcommand shares: the streams picocli was given (so tests can capture them), the global options of
+ * the root command, and a platform opened with those options for the duration of one command.
+ */
+abstract class TesseraCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    try (Tessera tessera = root().open()) {
+      return run(tessera);
+    }
+  }
+
+  /**
+   * Does the command's work on an open platform.
+   *
+   * @return the exit code
+   */
+  abstract int run(Tessera tessera) throws Exception;
+
+  /** @return the root command, which holds the global options */
+  final TesseraCli root() {
+    return (TesseraCli) spec.root().userObject();
+  }
+
+  final PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  final PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  /** Prints {@code value} as one JSON object on stdout (the {@code --json} contract: nothing else on stdout). */
+  final void printJson(Object value) {
+    PrintWriter out = out();
+    out.println(Json.write(value));
+    out.flush();
+  }
+
+  /**
+   * Runs work that checks {@code token} while Ctrl-C cancels it. On cancellation it prints one line saying where
+   * the work stopped and what was (not) written, before the guard lets the JVM exit.
+   *
+   * @param afterCancel appended to the line, e.g. {@code "; no model written"}
+   * @return the work's exit code, or 130 when cancelled
+   */
+  final int guarded(CancellationToken token, String afterCancel, IntSupplier work) {
+    try (InterruptGuard guard = InterruptGuard.install(token)) {
+      try {
+        return work.getAsInt();
+      } catch (CancelledException e) {
+        TesseraCli.error(err(), Failures.oneLine(e.getMessage()) + afterCancel);
+        return ExitCodes.INTERRUPTED;
+      }
+    }
+  }
+}
