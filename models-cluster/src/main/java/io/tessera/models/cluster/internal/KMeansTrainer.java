@@ -159,8 +159,6 @@ public final class KMeansTrainer implements Trainer<NumericTable, KMeansConfig, 
       data.assign(centres, k, labels, distances, null);
     }
     double inertia = data.inertia(centres, labels);
-    // Early convergence skips the rest of the run's budget, so the bar moves on to the next run.
-    progress.advance(config.maxIter() - iterations);
     return new Run(centres, labels, inertia, iterations, stop);
   }
 
