@@ -166,7 +166,7 @@ public final class KMeansTrainer implements Trainer<NumericTable, KMeansConfig, 
    * Gives each empty cluster a row, as scikit-learn does: the rows farthest from their assigned (old) centres,
    * the farthest to the lowest-numbered empty cluster, each moved out of its cluster's sums. Labels are left
    * as assigned, like scikit-learn's. A cluster emptied by losing its only row keeps its previous centre
-   * (scikit-learn would move it to the origin).
+   * (scikit-learn would leave it at the zero vector of its centred space, i.e. the data mean).
    */
   private static void relocateEmptyClusters(Data data, Sums sums, int[] labels, float[] distances) {
     int[] empty = sums.emptyClusters();
