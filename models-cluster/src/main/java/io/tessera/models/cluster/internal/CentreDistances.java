@@ -46,31 +46,38 @@ final class CentreDistances {
   }
 
   /**
-   * Writes {@code out[r * k + c] = |c|^2 - 2 x_r.c} for the {@code m <= BLOCK_ROWS} rows starting at row
-   * {@code from} of the row-major matrix {@code x}: the squared distance without the row's own {@code |x|^2},
-   * which does not change which centre is nearest.
+   * Writes {@code out[r * k + c] = -2 x_r.c} for the {@code m <= BLOCK_ROWS} rows starting at row {@code from}
+   * of the row-major matrix {@code x}: the GEMM part of the distances. The epilogues below add the norms while
+   * they read the block, so the block is traversed once.
    */
-  void partial(float[] x, int from, int m, float[] out) {
+  void products(float[] x, int from, int m, float[] out) {
     engine.gemm(Transpose.NO, Transpose.YES, m, k, d, -2f, x, from * d, d, centres, 0, d, 0f, out, 0, k);
-    for (int r = 0; r < m; r++) {
-      int o = r * k;
-      for (int c = 0; c < k; c++) {
-        out[o + c] += normsSq[c];
-      }
-    }
   }
 
-  /** @return the index of the smallest of the {@code k} values of block row {@code r} (the first on ties) */
-  int argmin(float[] block, int r) {
+  /**
+   * @return the index of the centre nearest to block row {@code r} (the first on ties), comparing
+   *     {@code |c|^2 - 2 x.c}: the row's own {@code |x|^2} does not change which centre is nearest
+   */
+  int nearest(float[] block, int r) {
     int o = r * k;
     int best = 0;
-    float bestValue = block[o];
+    float bestValue = normsSq[0] + block[o];
     for (int c = 1; c < k; c++) {
-      if (block[o + c] < bestValue) {
-        bestValue = block[o + c];
+      float v = normsSq[c] + block[o + c];
+      if (v < bestValue) {
+        bestValue = v;
         best = c;
       }
     }
     return best;
+  }
+
+  /**
+   * @param rowNormSq {@code |x|^2} of block row {@code r}
+   * @return the squared distance from block row {@code r} to centre {@code c}, clipped at 0 (rounding can make
+   *     the expansion slightly negative for a row on top of a centre)
+   */
+  float distance(float[] block, int r, int c, float rowNormSq) {
+    return Math.max(0f, rowNormSq + normsSq[c] + block[r * k + c]);
   }
 }

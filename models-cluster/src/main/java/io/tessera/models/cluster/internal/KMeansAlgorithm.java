@@ -81,11 +81,6 @@ public final class KMeansAlgorithm implements Algorithm<NumericTable, KMeansConf
     return trainer;
   }
 
-  /** @return the trainer with its extra entry point for explicit initial centres */
-  public KMeansTrainer kmeansTrainer() {
-    return trainer;
-  }
-
   @Override
   public ModelCodec<KMeansModel> codec() {
     return codec;

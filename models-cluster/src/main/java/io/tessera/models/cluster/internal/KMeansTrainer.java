@@ -55,6 +55,11 @@ public final class KMeansTrainer implements Trainer<NumericTable, KMeansConfig, 
       throw new IllegalArgumentException("initial centres need k x d = " + config.k() + " x " + input.cols()
           + " values, got " + initialCentres.length);
     }
+    for (float v : initialCentres) {
+      if (!Float.isFinite(v)) {
+        throw new IllegalArgumentException("initial centres must be finite, found " + v);
+      }
+    }
     return fit(input, config, context, initialCentres);
   }
 
@@ -123,7 +128,7 @@ public final class KMeansTrainer implements Trainer<NumericTable, KMeansConfig, 
     int[] labels = new int[n];
     int[] previous = new int[n];
     Arrays.fill(previous, -1);
-    double[] distances = new double[n];
+    float[] distances = new float[n];
     Sums sums = new Sums(data.shards.count(), k, data.d);
     double tolerance = config.tol() * data.meanVariance;
     Stop stop = Stop.MAX_ITER;
@@ -148,11 +153,12 @@ public final class KMeansTrainer implements Trainer<NumericTable, KMeansConfig, 
       }
       System.arraycopy(labels, 0, previous, 0, n);
     }
-    // Unless the labels were already stable, assign once more so labels and inertia match the final centres.
-    double inertia = stop == Stop.LABELS_STABLE ? data.inertia(centres, labels)
-        : data.assign(centres, k, labels, distances, null);
-    // Early convergence skips the rest of the run's budget, so the bar moves on to the next run.
-    progress.advance(config.maxIter() - iterations);
+    // Unless the labels were already stable, assign once more so the labels match the final centres; the
+    // reported inertia is then summed exactly, not from the GEMM form.
+    if (stop != Stop.LABELS_STABLE) {
+      data.assign(centres, k, labels, distances, null);
+    }
+    double inertia = data.inertia(centres, labels);
     return new Run(centres, labels, inertia, iterations, stop);
   }
 
@@ -160,9 +166,9 @@ public final class KMeansTrainer implements Trainer<NumericTable, KMeansConfig, 
    * Gives each empty cluster a row, as scikit-learn does: the rows farthest from their assigned (old) centres,
    * the farthest to the lowest-numbered empty cluster, each moved out of its cluster's sums. Labels are left
    * as assigned, like scikit-learn's. A cluster emptied by losing its only row keeps its previous centre
-   * (scikit-learn would move it to the origin).
+   * (scikit-learn would leave it at the zero vector of its centred space, i.e. the data mean).
    */
-  private static void relocateEmptyClusters(Data data, Sums sums, int[] labels, double[] distances) {
+  private static void relocateEmptyClusters(Data data, Sums sums, int[] labels, float[] distances) {
     int[] empty = sums.emptyClusters();
     if (empty.length == 0) {
       return;
@@ -175,9 +181,9 @@ public final class KMeansTrainer implements Trainer<NumericTable, KMeansConfig, 
   }
 
   /** @return the indices of the {@code m} largest distances, largest first, lower index first on ties */
-  static int[] farthest(double[] distances, int m) {
+  static int[] farthest(float[] distances, int m) {
     PriorityQueue<Integer> heap = new PriorityQueue<>(m + 1, (a, b) -> distances[a] != distances[b]
-        ? Double.compare(distances[a], distances[b]) : Integer.compare(b, a));
+        ? Float.compare(distances[a], distances[b]) : Integer.compare(b, a));
     for (int i = 0; i < distances.length; i++) {
       heap.add(i);
       if (heap.size() > m) {
@@ -328,38 +334,42 @@ public final class KMeansTrainer implements Trainer<NumericTable, KMeansConfig, 
     }
 
     /**
-     * Assigns every row to its nearest centre, recording the exact squared distance, and, when {@code sums}
-     * is given, accumulates the rows into per-shard centroid sums and merges them in shard order.
+     * Assigns every row to its nearest centre, recording its squared distance (GEMM form, accurate enough to
+     * rank rows for relocation and to report progress), and, when {@code sums} is given, accumulates the rows
+     * into per-shard centroid sums and merges them in shard order.
      *
-     * @return the inertia (sum of the exact squared distances)
+     * @return the sum of the recorded distances
      */
-    double assign(float[] centres, int k, int[] labels, double[] distances, Sums sums) {
+    double assign(float[] centres, int k, int[] labels, float[] distances, Sums sums) {
       CentreDistances near = new CentreDistances(engine, centres, k, d);
-      double[] inertia = new double[shards.count()];
+      double[] total = new double[shards.count()];
       engine.parallelFor(shards.count(), s -> {
         double[] sum = sums == null ? null : sums.clearShard(s);
         long[] count = sums == null ? null : sums.counts[s];
         forEachBlock(near, s, (from, rows, block) -> {
+          double acc = 0;
           for (int r = 0; r < rows; r++) {
             int i = from + r;
-            int c = near.argmin(block, r);
+            int c = near.nearest(block, r);
             labels[i] = c;
-            double e = Distances.squared(x, i * d, centres, c * d, d);
-            distances[i] = e;
-            inertia[s] += e;
+            distances[i] = near.distance(block, r, c, normsSq[i]);
+            acc += distances[i];
             if (sum != null) {
               count[c]++;
+              int row = i * d;
+              int centre = c * d;
               for (int f = 0; f < d; f++) {
-                sum[c * d + f] += x[i * d + f];
+                sum[centre + f] += x[row + f];
               }
             }
           }
+          total[s] += acc;
         });
       });
       if (sums != null) {
         sums.merge();
       }
-      return Arrays.stream(inertia).sum();
+      return Arrays.stream(total).sum();
     }
 
     /** What to do with the distances of one block: rows {@code [from, from + rows)}, see {@link #forEachBlock}. */
@@ -368,13 +378,13 @@ public final class KMeansTrainer implements Trainer<NumericTable, KMeansConfig, 
       void accept(int from, int rows, float[] block);
     }
 
-    /** Walks shard {@code s} block by block, handing each block's {@link CentreDistances#partial} to {@code body}. */
+    /** Walks shard {@code s} block by block, handing each block's {@link CentreDistances#products} to {@code body}. */
     void forEachBlock(CentreDistances near, int s, BlockBody body) {
       float[] block = near.newBlockBuffer();
       int end = shards.to(s);
       for (int from = shards.from(s); from < end; from += CentreDistances.BLOCK_ROWS) {
         int rows = Math.min(CentreDistances.BLOCK_ROWS, end - from);
-        near.partial(x, from, rows, block);
+        near.products(x, from, rows, block);
         body.accept(from, rows, block);
       }
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class CentreDistancesTest {
 
   @Test
-  @DisplayName("the GEMM form plus |x|^2 gives the squared distances, and argmin the nearest centre")
+  @DisplayName("the GEMM form gives the squared distances and the nearest centre, across a block boundary")
   void gemmFormMatchesExactDistances() {
     SplittableRandom random = new SplittableRandom(5);
     int n = CentreDistances.BLOCK_ROWS + 3;
@@ -29,15 +29,16 @@ class CentreDistancesTest {
       CentreDistances near = new CentreDistances(engine, centres, k, d);
       float[] block = near.newBlockBuffer();
       int from = CentreDistances.BLOCK_ROWS;
-      near.partial(x, from, n - from, block);
+      near.products(x, from, n - from, block);
 
       for (int r = 0; r < n - from; r++) {
         int i = from + r;
+        float rowNormSq = (float) Distances.squaredNorm(x, i * d, d);
         for (int c = 0; c < k; c++) {
           double exact = Distances.squared(x, i * d, centres, c * d, d);
-          assertThat(Distances.squaredNorm(x, i * d, d) + block[r * k + c]).isCloseTo(exact, within(1e-5));
+          assertThat((double) near.distance(block, r, c, rowNormSq)).isCloseTo(exact, within(1e-5));
         }
-        assertThat(near.argmin(block, r)).isEqualTo(Distances.nearest(x, i * d, centres, k, d));
+        assertThat(near.nearest(block, r)).isEqualTo(Distances.nearest(x, i * d, centres, k, d));
       }
     }
   }

@@ -121,7 +121,7 @@ class KMeansTrainerTest {
   }
 
   @Test
-  @DisplayName("progress counts max_iter x n_init iterations, reports inertia, one epoch per run, and closes")
+  @DisplayName("progress is out of max_iter x n_init iterations, counts those run, reports inertia, one epoch per run")
   void reportsProgress() {
     KMeansConfig config = KMeansConfig.builder().k(3).nInit(4).maxIter(50).build();
     try (TestContext context = new TestContext(1, 1)) {
@@ -129,8 +129,10 @@ class KMeansTrainerTest {
 
       List<TestContext.Event> events = context.events();
       assertThat(events.getFirst()).isEqualTo(new TestContext.Event("start", "kmeans", 200, 0, Map.of()));
+      double iterationsRun = events.stream().filter(e -> e.kind().equals("epoch"))
+          .mapToDouble(e -> e.metrics().get("iterations")).sum();
       assertThat(events.stream().filter(e -> e.kind().equals("advance")).mapToLong(TestContext.Event::units).sum())
-          .isEqualTo(200);
+          .isEqualTo((long) iterationsRun).isBetween(4L, 200L);
       assertThat(events.stream().filter(e -> e.kind().equals("advance") && e.metrics().containsKey("inertia")))
           .isNotEmpty();
       assertThat(events.stream().filter(e -> e.kind().equals("epoch")).map(TestContext.Event::epoch))
@@ -170,7 +172,7 @@ class KMeansTrainerTest {
   @Test
   @DisplayName("the farthest rows are found largest first, lower index first on ties")
   void farthestRows() {
-    assertThat(KMeansTrainer.farthest(new double[] {1, 5, 3, 5, 0}, 3)).containsExactly(1, 3, 2);
+    assertThat(KMeansTrainer.farthest(new float[] {1, 5, 3, 5, 0}, 3)).containsExactly(1, 3, 2);
   }
 
   @Test
