@@ -85,7 +85,7 @@ fi
 # Maven runs on the chosen JDK (not only compiles with it): the jar tool of an older Maven JDK cannot read the
 # Java 21 module descriptors it is asked to update and fails the build.
 if ! JAVA_HOME=$jdk MAVEN_OPTS=$maven_opts "$mvn" -B -q -Dstyle.color=never -Dmaven.test.skip=true \
-    -f "$repo/pom.xml" -pl cli -am package > "$log" 2>&1; then
+    -f "$repo/pom.xml" -pl cli,examples/hello-plugin -am package > "$log" 2>&1; then
   echo "tessera: build failed (Maven on $jdk); the end of $log:" >&2
   # Without colour codes and Maven's generic advice, the compiler's or test's own words remain.
   sed -e 's/\x1b\[[0-9;]*m//g' "$log" \
@@ -99,6 +99,9 @@ mkdir -p "$out/lib.new"
 cp "$repo"/cli/target/tessera-cli-*.jar "$repo"/cli/target/lib/*.jar "$out/lib.new/"
 rm -rf "$out/lib"
 mv "$out/lib.new" "$out/lib"
+# The example third-party plugin, ready to drop into plugins/ (it is not on the launcher's module path).
+mkdir -p "$out/examples"
+cp "$repo"/examples/hello-plugin/target/tessera-example-hello-plugin-*.jar "$out/examples/"
 
 # The runtime image depends only on the JDK and the module list; rebuild it when either changes.
 runtime_id="$jdk ($(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$jdk/release")) $modules"
