@@ -1,35 +1,17 @@
 package io.tessera.models.cluster.internal;
 
 import io.tessera.api.ApiVersion;
-import io.tessera.spi.Algorithm;
-import io.tessera.spi.ModelFamilyProvider;
+import io.tessera.spi.FamilyProviderBase;
 import java.util.List;
 
 /** Publishes the cluster family's algorithms to the platform. */
-public final class ClusterFamilyProvider implements ModelFamilyProvider {
+public final class ClusterFamilyProvider extends FamilyProviderBase {
 
   /** The family's id. */
   static final String ID = "cluster";
 
-  private static final List<Algorithm<?, ?, ?>> ALGORITHMS = List.of(new KMeansAlgorithm());
-
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String description() {
-    return "Clustering of numeric tables: K-Means";
-  }
-
-  @Override
-  public ApiVersion apiVersion() {
-    return new ApiVersion(ApiVersion.MAJOR, ApiVersion.MINOR);
-  }
-
-  @Override
-  public List<Algorithm<?, ?, ?>> algorithms() {
-    return ALGORITHMS;
+  public ClusterFamilyProvider() {
+    super(ID, "Clustering of numeric tables: K-Means", new ApiVersion(ApiVersion.MAJOR, ApiVersion.MINOR),
+        List.of(new KMeansAlgorithm()));
   }
 }

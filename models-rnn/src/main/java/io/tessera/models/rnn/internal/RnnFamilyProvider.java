@@ -1,30 +1,14 @@
 package io.tessera.models.rnn.internal;
 
 import io.tessera.api.ApiVersion;
-import io.tessera.spi.Algorithm;
-import io.tessera.spi.ModelFamilyProvider;
+import io.tessera.spi.FamilyProviderBase;
 import java.util.List;
 
 /** Publishes the rnn family's algorithms to the platform. */
-public final class RnnFamilyProvider implements ModelFamilyProvider {
+public final class RnnFamilyProvider extends FamilyProviderBase {
 
-  @Override
-  public String id() {
-    return "rnn";
-  }
-
-  @Override
-  public String description() {
-    return "Recurrent networks: SimpleRNN, LSTM (with peephole variant) and GRU trained by (truncated) BPTT";
-  }
-
-  @Override
-  public ApiVersion apiVersion() {
-    return new ApiVersion(ApiVersion.MAJOR, ApiVersion.MINOR);
-  }
-
-  @Override
-  public List<Algorithm<?, ?, ?>> algorithms() {
-    return List.of();
+  public RnnFamilyProvider() {
+    super("rnn", "Recurrent networks: SimpleRNN, LSTM (with peephole variant) and GRU trained by (truncated) BPTT",
+        new ApiVersion(ApiVersion.MAJOR, ApiVersion.MINOR), List.of());
   }
 }

@@ -1,30 +1,14 @@
 package io.tessera.models.topic.internal;
 
 import io.tessera.api.ApiVersion;
-import io.tessera.spi.Algorithm;
-import io.tessera.spi.ModelFamilyProvider;
+import io.tessera.spi.FamilyProviderBase;
 import java.util.List;
 
 /** Publishes the topic family's algorithms to the platform. */
-public final class TopicFamilyProvider implements ModelFamilyProvider {
+public final class TopicFamilyProvider extends FamilyProviderBase {
 
-  @Override
-  public String id() {
-    return "topic";
-  }
-
-  @Override
-  public String description() {
-    return "Topic models: LDA by collapsed Gibbs sampling and online variational Bayes";
-  }
-
-  @Override
-  public ApiVersion apiVersion() {
-    return new ApiVersion(ApiVersion.MAJOR, ApiVersion.MINOR);
-  }
-
-  @Override
-  public List<Algorithm<?, ?, ?>> algorithms() {
-    return List.of();
+  public TopicFamilyProvider() {
+    super("topic", "Topic models: LDA by collapsed Gibbs sampling and online variational Bayes",
+        new ApiVersion(ApiVersion.MAJOR, ApiVersion.MINOR), List.of());
   }
 }
