@@ -3,6 +3,7 @@ package io.tessera.spi;
 import io.tessera.api.Model;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,5 +65,13 @@ public interface Algorithm<I, C extends Record, M extends Model> {
    */
   default Optional<I> sampleInput() {
     return Optional.empty();
+  }
+
+  /**
+   * @return hyperparameters (as text) that suit {@link #sampleInput()}, such as the number of clusters of a
+   *     labelled sample; {@code tessera demo} trains with these, defaults for the rest
+   */
+  default Map<String, String> sampleParams() {
+    return Map.of();
   }
 }

@@ -59,7 +59,8 @@ final class DemoCommand extends TesseraCommand {
     List<ModelFamilyProvider> families = selected(tessera);
     PrintWriter out = out();
     if (!json) {
-      out.printf("Tessera %s demo: a small model per family on bundled sample data, default hyperparameters.%n",
+      out.printf("Tessera %s demo: a small model per family on bundled sample data"
+              + " (the sample's own hyperparameters, defaults otherwise).%n",
           Tessera.version());
       out.printf("Engine: %s. Models go to %s%n", tessera.engine().description(), outDir.toAbsolutePath().normalize());
       out.flush();
@@ -140,7 +141,7 @@ final class DemoCommand extends TesseraCommand {
     }
     long t0 = System.nanoTime();
     try {
-      Model model = tessera.train(name, sample.get(), Map.of(), TrainOptions.builder()
+      Model model = tessera.train(name, sample.get(), algorithm.sampleParams(), TrainOptions.builder()
           .dataFingerprint("sample:" + name)
           .cancellation(cancellation)
           .listener(new ProgressPrinter(err(), PROGRESS_INTERVAL, false, cancellation))

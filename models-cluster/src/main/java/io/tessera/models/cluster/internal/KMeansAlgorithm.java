@@ -12,6 +12,7 @@ import io.tessera.spi.Trainer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** K-Means as a plugin algorithm: {@code cluster/kmeans}, trained on a numeric table. */
@@ -99,5 +100,11 @@ public final class KMeansAlgorithm implements Algorithm<NumericTable, KMeansConf
   @Override
   public Optional<NumericTable> sampleInput() {
     return Optional.of(SampleData.iris());
+  }
+
+  /** Iris has three species, so the demo asks for three clusters. */
+  @Override
+  public Map<String, String> sampleParams() {
+    return Map.of("k", "3");
   }
 }
