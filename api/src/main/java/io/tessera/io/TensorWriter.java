@@ -36,8 +36,6 @@ import java.util.TreeMap;
  * data, a reserved name) throws {@link IllegalArgumentException} at the {@code put} call. Not thread-safe.
  */
 public final class TensorWriter {
-  /** The largest header the reference reader (and {@link TensorFile}) accepts. */
-  static final int MAX_HEADER_BYTES = 100_000_000;
   private static final String METADATA_KEY = "__metadata__";
   private static final int CHUNK_ELEMENTS = 1 << 13;
 
@@ -201,7 +199,7 @@ public final class TensorWriter {
   }
 
   /**
-   * @return the complete file content in memory (for small tensors sets, tests and network transfer)
+   * @return the complete file content in memory (for small tensor sets and tests)
    * @throws IllegalStateException if the content exceeds 2 GB or the header the format's 100 MB limit
    */
   public byte[] toByteArray() {
@@ -309,9 +307,9 @@ public final class TensorWriter {
     json.append('}');
     byte[] text = json.toString().getBytes(StandardCharsets.UTF_8);
     int padded = (text.length + 7) & ~7;
-    if (padded > MAX_HEADER_BYTES) {
+    if (padded > TensorFile.MAX_HEADER_BYTES) {
       throw new IllegalStateException("tensor file header of " + padded + " bytes exceeds the format's limit of "
-          + MAX_HEADER_BYTES + " bytes (too many tensors or too much metadata)");
+          + TensorFile.MAX_HEADER_BYTES + " bytes (too many tensors or too much metadata)");
     }
     byte[] header = Arrays.copyOf(text, padded);
     Arrays.fill(header, text.length, padded, (byte) ' ');

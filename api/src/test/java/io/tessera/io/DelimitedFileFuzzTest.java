@@ -7,31 +7,20 @@ import io.tessera.api.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fuzzes the line reader and the RFC 4180 field parser: any bytes either read as rows of the header's width or fail
  * with a {@link BadInputException} that names the file.
  */
 class DelimitedFileFuzzTest {
-  private static Path dir;
-  private static Path file;
-
-  @BeforeAll
-  static void createFile() throws IOException {
-    dir = Files.createTempDirectory("delimited-fuzz");
-    file = dir.resolve("fuzz.csv");
-  }
-
-  @AfterAll
-  static void deleteFile() throws IOException {
-    Files.deleteIfExists(file);
-    Files.deleteIfExists(dir);
-  }
+  /** One directory for the whole run; each input overwrites the same file. */
+  @TempDir
+  static Path dir;
 
   @FuzzTest(maxDuration = "30s")
   void readEveryRow(byte[] data) throws IOException {
+    Path file = dir.resolve("fuzz.csv");
     Files.write(file, data);
     try (DelimitedFile f = DelimitedFile.open(file)) {
       int width = f.columns().size();

@@ -43,6 +43,19 @@ class NumericTablesTest {
   }
 
   @Test
+  void readsAGzippedTsvWithATextColumnAsLabels() {
+    NumericTable nsmc = NumericTables.readCsv(resource("data/nsmc-head.tsv.gz"), "document");
+
+    assertThat(nsmc.columns()).containsExactly("id", "label");
+    assertThat(nsmc.rows()).isEqualTo(30);
+    assertThat(nsmc.get(0, 0)).isEqualTo(3500513f);
+    assertThat(nsmc.labels().get(0)).isEqualTo("도대체 어디서 스릴감을 찾을 수 있다는 건지...");
+    for (int r = 0; r < nsmc.rows(); r++) {
+      assertThat(nsmc.get(r, 1)).isIn(0f, 1f);
+    }
+  }
+
+  @Test
   void canSkipColumns() {
     NumericTable arrests = NumericTables.readCsv(resource("data/usarrests.csv"), "state", List.of("UrbanPop"));
 

@@ -8,8 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Coverage-guided fuzzing of {@link TensorFile}: whatever the bytes, opening and reading every tensor either works
@@ -20,23 +19,13 @@ import org.junit.jupiter.api.BeforeAll;
  * fuzzes for up to the given duration and saves new corpus entries under {@code .cifuzz-corpus/}.
  */
 class TensorFileFuzzTest {
-  private static Path dir;
-  private static Path file;
-
-  @BeforeAll
-  static void createFile() throws IOException {
-    dir = Files.createTempDirectory("tensorfile-fuzz");
-    file = dir.resolve("fuzz.safetensors");
-  }
-
-  @AfterAll
-  static void deleteFile() throws IOException {
-    Files.deleteIfExists(file);
-    Files.deleteIfExists(dir);
-  }
+  /** One directory for the whole run; each input overwrites the same file. */
+  @TempDir
+  static Path dir;
 
   @FuzzTest(maxDuration = "60s")
   void openAndReadEverything(byte[] data) throws IOException {
+    Path file = dir.resolve("fuzz.safetensors");
     Files.write(file, data);
     long limit = data.length;
     try (TensorFile t = TensorFile.open(file)) {
@@ -77,7 +66,7 @@ class TensorFileFuzzTest {
       long chars = strings.stream().mapToLong(String::length).sum();
       assertThat(chars).isLessThanOrEqualTo(limit);
     } catch (ModelFormatException expected) {
-      assertThat(expected.getMessage()).contains("'" + name + "'");
+      assertThat(expected.getMessage()).contains("'" + name);
     }
   }
 }
