@@ -14,6 +14,7 @@ import java.util.Objects;
  */
 public record NumericTable(List<String> columns, int rows, float[] values, List<String> labels) {
 
+  /** Validates that the values fill {@code rows} rows of every column and that labels, if any, match the rows. */
   public NumericTable {
     columns = List.copyOf(columns);
     labels = List.copyOf(labels);
