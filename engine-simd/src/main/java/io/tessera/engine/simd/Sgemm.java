@@ -27,15 +27,17 @@ final class Sgemm {
   static final int NR = 2 * L;
   /** Below this many multiply-adds the work stays on the calling thread. */
   private static final long PARALLEL_MIN_MACS = 1L << 21;
-  /** Products with fewer multiply-adds, or a dimension below {@link #SMALL_DIM}, are not packed. */
+  /** Products with fewer multiply-adds or fewer rows than {@link #SMALL_DIM} are not packed. */
   private static final long SMALL_MACS = 1L << 15;
-  private static final int SMALL_DIM = 16;
+  static final int SMALL_DIM = 16;
+  private static final int DOT_MAX_COLUMNS = 4;
+  private static final int DOT_MIN_DEPTH = 128;
   /** Workspaces kept for reuse beyond the pool's threads (concurrent callers allocate their own). */
   private static final int SPARE_WORKSPACES = 2;
 
   /**
-   * Cache blocking: {@code kc} rows of a B micro-panel (kc x NR) stay in L1 while the A block (mc x kc)
-   * stays in L2 and the B panel (kc x nc) in L3.
+   * Cache blocking: an mc x kc block of A (packed) stays in L2 and is swept against NR-wide micro-panels of a
+   * kc x nc panel of B that stream from L2/L3.
    */
   record Blocking(int mc, int kc, int nc) {
     Blocking {
@@ -45,9 +47,14 @@ final class Sgemm {
       }
     }
 
-    /** The blocking measured best on AMD Zen 5 (see bench/README.md); round numbers for other widths. */
+    /**
+     * mc = 48, kc = 1024, nc = 4096 (for 16 lanes), measured on AMD Zen 5 (bench/README.md). A deep kc
+     * matters most: every kc block costs one pass of loads and stores over C, and at n = 2048 C does not fit
+     * in L3, so kc = 256 lost ~15% to memory traffic; the 6 x 1024 A micro-panel (24 KiB) still fits L1 and
+     * the 1024 x 32 B micro-panel (128 KiB) streams from L2 fast enough for the kernel.
+     */
     static Blocking standard() {
-      return new Blocking(MR * 32, 256, NR * (4096 / NR));
+      return new Blocking(MR * 8, 1024, NR * (4096 / NR));
     }
   }
 
@@ -77,12 +84,15 @@ final class Sgemm {
     Operands op = new Operands(transA == Transpose.YES, transB == Transpose.YES, m, n, k, alpha,
         a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     long macs = (long) m * n * k;
-    boolean tiny = macs < SMALL_MACS;
-    boolean skinny = m < SMALL_DIM || n < SMALL_DIM || k < SMALL_DIM;
+    // few rows: packing B would cost as much as the product. Very few columns over a long k: dot products
+    // (2-4x faster measured at n = 4, k = 1024). Otherwise packing pays even for thin n or k, whose
+    // zero-padded micro-tiles still beat unpacked loops (1.6-3x at n = 8-15 or k = 50).
+    boolean fewRows = m < SMALL_DIM && !(op.transA && op.transB);
+    boolean fewColumns = n <= DOT_MAX_COLUMNS && k >= DOT_MIN_DEPTH && !op.transA;
     if (m == 1 || n == 1) {
-      SmallGemm.vectorShaped(op, pool);
-    } else if (tiny || (skinny && !(op.transA && op.transB))) {
-      SmallGemm.unpacked(op, macs >= PARALLEL_MIN_MACS ? pool : null);
+      SmallGemm.vectorShaped(op, macs >= PARALLEL_MIN_MACS ? pool : null);
+    } else if (macs < SMALL_MACS || fewRows || fewColumns) {
+      SmallGemm.unpacked(op, fewColumns, macs >= PARALLEL_MIN_MACS ? pool : null);
     } else {
       packedParallel(op, macs >= PARALLEL_MIN_MACS ? pool.threads() : 1);
     }

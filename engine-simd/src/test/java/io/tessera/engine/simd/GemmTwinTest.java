@@ -139,7 +139,9 @@ class GemmTwinTest {
 
   @Test
   void unpackedSmallAndSkinnyShapes() {
-    int[][] shapes = {{3, 5, 7}, {6, 32, 3}, {15, 33, 40}, {16, 16, 15}, {40, 3, 70}, {3, 90, 50}, {20, 20, 20}};
+    // tiny products, few rows (m < 16), few columns over a long k (n <= 4, k >= 128)
+    int[][] shapes = {{3, 5, 7}, {6, 32, 3}, {15, 33, 40}, {16, 16, 15}, {40, 3, 70}, {3, 90, 50}, {20, 20, 20},
+        {50, 3, 200}, {33, 4, 131}};
     for (int[] s : shapes) {
       checkAllCombinations(s[0], s[1], s[2], 20 + s[0] * 31 + s[1], standard, tinyBlocks);
     }
@@ -155,8 +157,8 @@ class GemmTwinTest {
 
   @Test
   void packedShapesCrossingTheStandardBlocks() {
-    // k > kc = 256 and m > mc = 192 with tails; n > nc = 4096 with a tail
-    checkAllCombinations(197, 71, 300, 41, standard);
+    // k > kc = 1024 and m > mc = 48 with tails; n > nc = 4096 with a tail
+    checkAllCombinations(53, 71, 1030, 41, standard);
     SplittableRandom random = new SplittableRandom(42);
     for (Transpose ta : BOTH) {
       for (Transpose tb : BOTH) {
