@@ -157,12 +157,13 @@ class GemmTwinTest {
 
   @Test
   void packedShapesCrossingTheStandardBlocks() {
-    // k > kc = 1024 and m > mc = 48 with tails; n > nc = 4096 with a tail
+    // k > kc = 1024 and m > mc = 48 with tails, rows split over 2 threads; n > nc = 4096 with a tail and only
+    // 3 row panels, so the columns are split over the threads instead
     checkAllCombinations(53, 71, 1030, 41, standard);
     SplittableRandom random = new SplittableRandom(42);
     for (Transpose ta : BOTH) {
       for (Transpose tb : BOTH) {
-        Problem.random(random, ta, tb, 17, 4096 + 37, 19, 1f, 0.5f).check(standard, standard.floatLanes());
+        Problem.random(random, ta, tb, 17, 4096 + 37, 40, 1f, 0.5f).check(standard, standard.floatLanes());
       }
     }
   }
@@ -191,8 +192,9 @@ class GemmTwinTest {
     }
     try {
       SplittableRandom random = new SplittableRandom(44);
-      // packed and threaded (>= 2^21 multiply-adds), unpacked and threaded, and a single row
-      int[][] shapes = {{150, 170, 130}, {12, 2000, 200}, {1, 3000, 900}, {3000, 1, 900}};
+      // packed and threaded (>= 2^21 multiply-adds) split by rows and by columns, unpacked and threaded, a
+      // single row and a single column
+      int[][] shapes = {{150, 170, 130}, {20, 700, 160}, {12, 2000, 200}, {1, 3000, 900}, {3000, 1, 900}};
       for (int[] s : shapes) {
         for (Transpose ta : BOTH) {
           for (Transpose tb : BOTH) {
