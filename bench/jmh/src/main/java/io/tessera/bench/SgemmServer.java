@@ -29,6 +29,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class SgemmServer {
   private static final VectorSpecies<Float> PEAK_SPECIES = FloatVector.SPECIES_PREFERRED;
+  /** Where the FMA loops' results go, so that C2 cannot drop them. */
+  private static volatile float sink;
 
   private final Map<Integer, ComputeEngine> engines = new HashMap<>();
   private final Map<Integer, float[][]> operands = new HashMap<>();
@@ -100,15 +102,13 @@ public final class SgemmServer {
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
         long done = 0;
-        float sink = 0;
+        float total = 0;
         do {
-          sink += fmaLoop(iterations);
+          total += fmaLoop(iterations);
           done += iterations;
         } while (System.nanoTime() < deadline);
         rates[id] = done * 12.0 * PEAK_SPECIES.length() * 2 / (System.nanoTime() - start);
-        if (sink == 42f) {
-          System.err.println(); // keeps the result alive
-        }
+        sink = total;
       });
       workers[t].start();
     }

@@ -25,8 +25,6 @@ final class Sgemm {
   static final int MR = 6;
   /** Columns of the micro-tile: two vectors. */
   static final int NR = 2 * L;
-  /** Below this many multiply-adds the work stays on the calling thread. */
-  private static final long PARALLEL_MIN_MACS = 1L << 21;
   /** Products with fewer multiply-adds or fewer rows than {@link #SMALL_DIM} are not packed. */
   private static final long SMALL_MACS = 1L << 15;
   static final int SMALL_DIM = 16;
@@ -36,25 +34,28 @@ final class Sgemm {
   private static final int SPARE_BUFFERS = 2;
 
   /**
-   * Cache blocking: an mc x kc block of A (packed) stays in L2 and is swept against NR-wide micro-panels of a
-   * kc x nc panel of B that stream from L2/L3.
+   * Cache blocking and the threading threshold: an mc x kc block of A (packed) stays in L2 and is swept
+   * against NR-wide micro-panels of a kc x nc panel of B that stream from L2/L3; products of fewer than
+   * {@code parallelMinMacs} multiply-adds stay on the calling thread.
    */
-  record Blocking(int mc, int kc, int nc) {
+  record Blocking(int mc, int kc, int nc, long parallelMinMacs) {
     Blocking {
-      if (mc < MR || mc % MR != 0 || kc < 1 || nc < NR || nc % NR != 0) {
-        throw new IllegalArgumentException("invalid blocking " + mc + "/" + kc + "/" + nc
+      if (mc < MR || mc % MR != 0 || kc < 1 || nc < NR || nc % NR != 0 || parallelMinMacs < 0) {
+        throw new IllegalArgumentException("invalid blocking " + mc + "/" + kc + "/" + nc + "/" + parallelMinMacs
             + " for a " + MR + "x" + NR + " micro-kernel");
       }
     }
 
     /**
-     * mc = 48, kc = 1024, nc = 4096 (for 16 lanes), measured on AMD Zen 5 (bench/README.md). A deep kc
+     * mc = 48, kc = 1024, nc = 2048 (for 16 lanes), measured on AMD Zen 5 (bench/README.md). A deep kc
      * matters most: every kc block costs one pass of loads and stores over C, and at n = 2048 C does not fit
-     * in L3, so kc = 256 lost ~15% to memory traffic; the 6 x 1024 A micro-panel (24 KiB) still fits L1 and
-     * the 1024 x 32 B micro-panel (128 KiB) streams from L2 fast enough for the kernel.
+     * in L3, so kc = 256 lost ~25% to memory traffic; the 6 x 1024 A micro-panel (24 KiB) still fits L1 and
+     * the 1024 x 32 B micro-panel (128 KiB) streams from L2 fast enough for the kernel; the shared B panel
+     * (8 MiB) stays in L3. Threads pay off from about 2^25 multiply-adds (n ~ 320): below that, waking the
+     * pool's workers costs more than they save.
      */
     static Blocking standard() {
-      return new Blocking(MR * 8, 1024, NR * (4096 / NR));
+      return new Blocking(MR * 8, 1024, NR * (2048 / NR), 1L << 25);
     }
   }
 
@@ -91,11 +92,11 @@ final class Sgemm {
     boolean fewRows = m < SMALL_DIM && !(op.transA && op.transB);
     boolean fewColumns = n <= DOT_MAX_COLUMNS && k >= DOT_MIN_DEPTH && !op.transA;
     if (m == 1 || n == 1) {
-      SmallGemm.vectorShaped(op, macs >= PARALLEL_MIN_MACS ? pool : null);
+      SmallGemm.vectorShaped(op, macs >= blocking.parallelMinMacs() ? pool : null);
     } else if (macs < SMALL_MACS || fewRows || fewColumns) {
-      SmallGemm.unpacked(op, fewColumns, macs >= PARALLEL_MIN_MACS ? pool : null);
+      SmallGemm.unpacked(op, fewColumns, macs >= blocking.parallelMinMacs() ? pool : null);
     } else {
-      packedParallel(op, macs >= PARALLEL_MIN_MACS ? pool.threads() : 1);
+      packedParallel(op, macs >= blocking.parallelMinMacs() ? pool.threads() : 1);
     }
   }
 

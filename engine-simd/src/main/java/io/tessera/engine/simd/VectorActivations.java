@@ -63,7 +63,7 @@ final class VectorActivations {
   private static final float T4 = -6.155212827e-03f;
   private static final float TANH_SMALL = 0.625f;
   /** Rows times columns above which softmax rows are spread over the engine's threads. */
-  private static final long PARALLEL_MIN_ELEMENTS = 1L << 16;
+  private static final long PARALLEL_MIN_ELEMENTS = 1L << 18;
 
   /** What is written into the scratch block before exp. */
   private enum ExpArgument { NEG_X, NEG_ABS_X, TWO_ABS_X, X, ERFC, NEG_HALF_SQUARE, NEG_TWO_U }

@@ -33,8 +33,9 @@ class GemmTwinTest {
   @BeforeAll
   static void engines() {
     standard = new SimdEngine(2);
-    // mc = 2 panels, kc = 7, nc = 2 panels: every loop of the blocked algorithm runs several times
-    tinyBlocks = new SimdEngine(3, new Sgemm.Blocking(2 * Sgemm.MR, 7, 2 * Sgemm.NR));
+    // mc = 2 panels, kc = 7, nc = 2 panels, always threaded: every loop of the blocked algorithm runs several
+    // times and every product is split over the threads
+    tinyBlocks = new SimdEngine(3, new Sgemm.Blocking(2 * Sgemm.MR, 7, 2 * Sgemm.NR, 0));
     scalar = new ScalarEngine(1);
   }
 
@@ -187,8 +188,10 @@ class GemmTwinTest {
   @Test
   void resultsAreBitIdenticalForAnyThreadCount() {
     List<SimdEngine> engines = new ArrayList<>();
+    Sgemm.Blocking standard = Sgemm.Blocking.standard();
     for (int threads = 1; threads <= 4; threads++) {
-      engines.add(new SimdEngine(threads));
+      // standard blocking, but threaded from 2^21 multiply-adds so that moderate shapes are split
+      engines.add(new SimdEngine(threads, new Sgemm.Blocking(standard.mc(), standard.kc(), standard.nc(), 1L << 21)));
     }
     try {
       SplittableRandom random = new SplittableRandom(44);
@@ -259,8 +262,8 @@ class GemmTwinTest {
   @Test
   void largeGemvIsBitIdenticalForAnyThreadCount() {
     SplittableRandom random = new SplittableRandom(46);
-    int m = 700;
-    int n = 900;
+    int m = 1500; // 2.25e6 multiply-adds: threaded
+    int n = 1500;
     float[] a = Twins.uniform(random, m * n);
     float[] x = Twins.uniform(random, Math.max(m, n));
     try (SimdEngine two = new SimdEngine(2); SimdEngine one = new SimdEngine(1)) {
