@@ -1,7 +1,6 @@
 package io.tessera.bench;
 
 import io.tessera.engine.ComputeEngine;
-import io.tessera.engine.Transpose;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -9,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -67,21 +65,13 @@ public final class SgemmServer {
 
   private double gemm(String name, int n, int threads, double seconds) {
     ComputeEngine engine = engine(name, threads);
-    float[][] abc = operands.computeIfAbsent(n, size -> {
-      SplittableRandom random = new SplittableRandom(size);
-      float[][] m = new float[3][size * size];
-      for (int i = 0; i < size * size; i++) {
-        m[0][i] = (float) random.nextDouble();
-        m[1][i] = (float) random.nextDouble();
-      }
-      return m;
-    });
+    float[][] abc = operands.computeIfAbsent(n, SgemmBenchmarks::operands);
     long start = System.nanoTime();
     long deadline = start + (long) (seconds * 1e9);
     int reps = 0;
     long now;
     do {
-      engine.gemm(Transpose.NO, Transpose.NO, n, n, n, 1f, abc[0], 0, n, abc[1], 0, n, 0f, abc[2], 0, n);
+      SgemmBenchmarks.multiply(engine, abc, n);
       reps++;
       now = System.nanoTime();
     } while (now < deadline);
