@@ -262,32 +262,42 @@ public final class ScalarEngine implements ComputeEngine {
     awaitAll(futures);
   }
 
-  /** Waits for every future and rethrows the first failure with the others suppressed into it. */
+  /**
+   * Waits for every future and rethrows the first failure with the others suppressed into it. Errors are
+   * rethrown as they are, but only after every task has stopped (the caller's arrays are still in use).
+   */
   static void awaitAll(List<Future<?>> futures) {
-    RuntimeException first = null;
+    Throwable first = null;
+    boolean interrupted = false;
     for (Future<?> f : futures) {
-      try {
-        f.get();
-      } catch (ExecutionException e) {
-        RuntimeException failure = e.getCause() instanceof RuntimeException re ? re
-            : e.getCause() instanceof Error err ? rethrowError(err) : new IllegalStateException(e.getCause());
-        if (first == null) {
-          first = failure;
-        } else {
-          first.addSuppressed(failure);
+      while (true) {
+        try {
+          f.get();
+          break;
+        } catch (ExecutionException e) {
+          if (first == null) {
+            first = e.getCause();
+          } else {
+            first.addSuppressed(e.getCause());
+          }
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for parallel tasks", e);
       }
     }
-    if (first != null) {
-      throw first;
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
-  }
-
-  private static RuntimeException rethrowError(Error e) {
-    throw e;
+    if (first instanceof RuntimeException re) {
+      throw re;
+    }
+    if (first instanceof Error err) {
+      throw err;
+    }
+    if (first != null) {
+      throw new IllegalStateException("a parallel task failed: " + first, first);
+    }
   }
 
   @Override

@@ -141,6 +141,9 @@ class ScalarEngineTest {
     assertThatThrownBy(() -> engine.parallelFor(4, i -> {
       throw new IllegalStateException("task " + i);
     })).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("task ");
+    assertThatThrownBy(() -> engine.parallelFor(3, i -> {
+      throw new AssertionError("error " + i);
+    })).isInstanceOf(AssertionError.class).hasMessageStartingWith("error ");
     assertThatThrownBy(() -> engine.parallelRows(5, 0, (from, to) -> { }))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blockRows");
   }

@@ -54,10 +54,16 @@ public class SgemmBenchmarks {
   /** One product. */
   @Benchmark
   public float[] sgemm() {
-    e.gemm(Transpose.NO, Transpose.NO, n, n, n, 1f, abc[0], 0, n, abc[1], 0, n, 0f, abc[2], 0, n);
+    return multiply(e, abc, n);
+  }
+
+  /** C = A B for {@code abc = {A, B, C}}, all n x n; returns C. */
+  static float[] multiply(ComputeEngine engine, float[][] abc, int n) {
+    engine.gemm(Transpose.NO, Transpose.NO, n, n, n, 1f, abc[0], 0, n, abc[1], 0, n, 0f, abc[2], 0, n);
     return abc[2];
   }
 
+  /** @return {A, B, C}: two random n x n matrices (seeded by n) and room for their product */
   static float[][] operands(int n) {
     SplittableRandom random = new SplittableRandom(n);
     float[][] m = new float[3][n * n];

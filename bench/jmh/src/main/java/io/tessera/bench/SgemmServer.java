@@ -1,7 +1,6 @@
 package io.tessera.bench;
 
 import io.tessera.engine.ComputeEngine;
-import io.tessera.engine.Transpose;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -9,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -29,6 +27,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class SgemmServer {
   private static final VectorSpecies<Float> PEAK_SPECIES = FloatVector.SPECIES_PREFERRED;
+  /** Where the FMA loops' results go, so that C2 cannot drop them. */
+  private static volatile float sink;
 
   private final Map<Integer, ComputeEngine> engines = new HashMap<>();
   private final Map<Integer, float[][]> operands = new HashMap<>();
@@ -65,21 +65,13 @@ public final class SgemmServer {
 
   private double gemm(String name, int n, int threads, double seconds) {
     ComputeEngine engine = engine(name, threads);
-    float[][] abc = operands.computeIfAbsent(n, size -> {
-      SplittableRandom random = new SplittableRandom(size);
-      float[][] m = new float[3][size * size];
-      for (int i = 0; i < size * size; i++) {
-        m[0][i] = (float) random.nextDouble();
-        m[1][i] = (float) random.nextDouble();
-      }
-      return m;
-    });
+    float[][] abc = operands.computeIfAbsent(n, SgemmBenchmarks::operands);
     long start = System.nanoTime();
     long deadline = start + (long) (seconds * 1e9);
     int reps = 0;
     long now;
     do {
-      engine.gemm(Transpose.NO, Transpose.NO, n, n, n, 1f, abc[0], 0, n, abc[1], 0, n, 0f, abc[2], 0, n);
+      SgemmBenchmarks.multiply(engine, abc, n);
       reps++;
       now = System.nanoTime();
     } while (now < deadline);
@@ -100,15 +92,13 @@ public final class SgemmServer {
         long start = System.nanoTime();
         long deadline = start + (long) (seconds * 1e9);
         long done = 0;
-        float sink = 0;
+        float total = 0;
         do {
-          sink += fmaLoop(iterations);
+          total += fmaLoop(iterations);
           done += iterations;
         } while (System.nanoTime() < deadline);
         rates[id] = done * 12.0 * PEAK_SPECIES.length() * 2 / (System.nanoTime() - start);
-        if (sink == 42f) {
-          System.err.println(); // keeps the result alive
-        }
+        sink = total;
       });
       workers[t].start();
     }

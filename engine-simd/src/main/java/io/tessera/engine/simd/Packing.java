@@ -79,11 +79,14 @@ final class Packing {
     }
   }
 
-  /** Packs op(B) = B (stored k x n): rows {@code [pc, pc + kc)}, columns {@code [jc, jc + nc)}. */
-  static void packB(float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] pb) {
+  /**
+   * Packs op(B) = B (stored k x n): rows {@code [pc, pc + kc)}, columns {@code [jc, jc + nc)}, into
+   * {@code pb} from {@code pbOff}.
+   */
+  static void packB(float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] pb, int pbOff) {
     for (int jr = 0; jr < nc; jr += NR) {
       int nr = Math.min(NR, nc - jr);
-      int dst = jr * kc;
+      int dst = pbOff + jr * kc;
       int src = bOff + pc * ldb + jc + jr;
       if (nr == NR) {
         for (int p = 0; p < kc; p++) {
@@ -106,13 +109,15 @@ final class Packing {
   }
 
   /**
-   * Packs op(B) = B^T (B stored n x k): rows {@code [pc, pc + kc)} of op(B), columns {@code [jc, jc + nc)}.
+   * Packs op(B) = B^T (B stored n x k): rows {@code [pc, pc + kc)} of op(B), columns {@code [jc, jc + nc)},
+   * into {@code pb} from {@code pbOff}.
    * Each stored row of B becomes one column of a panel; reading rows keeps the loads sequential.
    */
-  static void packBTransposed(float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] pb) {
+  static void packBTransposed(float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] pb,
+                              int pbOff) {
     for (int jr = 0; jr < nc; jr += NR) {
       int nr = Math.min(NR, nc - jr);
-      int dst = jr * kc;
+      int dst = pbOff + jr * kc;
       for (int j = 0; j < NR; j++) {
         int d = dst + j;
         if (j < nr) {

@@ -13,9 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code fma}. Packing absorbs the four transpose combinations, so one kernel serves them all; panels at the
  * edges are padded with zeros and the kernel stores only the valid part.
  *
- * <p>Threads split C into rectangular regions, each running the whole blocked algorithm with its own
- * packing buffers. Every element of C is accumulated by the same kernel, over the same kc blocks in the
- * same order, wherever its region and tile fall, so <b>results are bit-identical for any thread count</b>.
+ * <p>Threads share each packed panel of B and split the rows (or columns) of C. Every element of C is
+ * accumulated by the same kernel, over the same kc blocks in the same order, wherever its tile falls, so
+ * <b>results are bit-identical for any thread count</b>.
  * Small and skinny products skip packing (see {@link #gemm}).
  */
 final class Sgemm {
@@ -25,35 +25,44 @@ final class Sgemm {
   static final int MR = 6;
   /** Columns of the micro-tile: two vectors. */
   static final int NR = 2 * L;
-  /** Below this many multiply-adds the work stays on the calling thread. */
-  private static final long PARALLEL_MIN_MACS = 1L << 21;
-  /** Products with fewer multiply-adds, or a dimension below {@link #SMALL_DIM}, are not packed. */
+  /** Products with fewer multiply-adds or fewer rows than {@link #SMALL_DIM} are not packed. */
   private static final long SMALL_MACS = 1L << 15;
-  private static final int SMALL_DIM = 16;
-  /** Workspaces kept for reuse beyond the pool's threads (concurrent callers allocate their own). */
-  private static final int SPARE_WORKSPACES = 2;
+  static final int SMALL_DIM = 16;
+  private static final int DOT_MAX_COLUMNS = 4;
+  private static final int DOT_MIN_DEPTH = 128;
+  /** Packing buffers kept for reuse beyond the pool's threads (concurrent callers allocate their own). */
+  private static final int SPARE_BUFFERS = 2;
 
   /**
-   * Cache blocking: {@code kc} rows of a B micro-panel (kc x NR) stay in L1 while the A block (mc x kc)
-   * stays in L2 and the B panel (kc x nc) in L3.
+   * Cache blocking and the threading threshold: an mc x kc block of A (packed) stays in L2 and is swept
+   * against NR-wide micro-panels of a kc x nc panel of B that stream from L2/L3; products of fewer than
+   * {@code parallelMinMacs} multiply-adds stay on the calling thread.
    */
-  record Blocking(int mc, int kc, int nc) {
+  record Blocking(int mc, int kc, int nc, long parallelMinMacs) {
     Blocking {
-      if (mc < MR || mc % MR != 0 || kc < 1 || nc < NR || nc % NR != 0) {
-        throw new IllegalArgumentException("invalid blocking " + mc + "/" + kc + "/" + nc
+      if (mc < MR || mc % MR != 0 || kc < 1 || nc < NR || nc % NR != 0 || parallelMinMacs < 0) {
+        throw new IllegalArgumentException("invalid blocking " + mc + "/" + kc + "/" + nc + "/" + parallelMinMacs
             + " for a " + MR + "x" + NR + " micro-kernel");
       }
     }
 
-    /** The blocking measured best on AMD Zen 5 (see bench/README.md); round numbers for other widths. */
+    /**
+     * mc = 48, kc = 1024, nc = 2048 (for 16 lanes), measured on AMD Zen 5 (bench/README.md). A deep kc
+     * matters most: every kc block costs one pass of loads and stores over C, and at n = 2048 C does not fit
+     * in L3, so kc = 256 lost ~25% to memory traffic; the 6 x 1024 A micro-panel (24 KiB) still fits L1 and
+     * the 1024 x 32 B micro-panel (128 KiB) streams from L2 fast enough for the kernel; the shared B panel
+     * (8 MiB) stays in L3. Threads pay off from about 2^25 multiply-adds (n ~ 320): below that, waking the
+     * pool's workers costs more than they save.
+     */
     static Blocking standard() {
-      return new Blocking(MR * 32, 256, NR * (4096 / NR));
+      return new Blocking(MR * 8, 1024, NR * (2048 / NR), 1L << 25);
     }
   }
 
   private final Blocking blocking;
   private final ComputePool pool;
-  private final ConcurrentLinkedQueue<Workspace> workspaces = new ConcurrentLinkedQueue<>();
+  private final BufferPool aBuffers = new BufferPool();
+  private final BufferPool bBuffers = new BufferPool();
 
   Sgemm(Blocking blocking, ComputePool pool) {
     this.blocking = blocking;
@@ -77,14 +86,17 @@ final class Sgemm {
     Operands op = new Operands(transA == Transpose.YES, transB == Transpose.YES, m, n, k, alpha,
         a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     long macs = (long) m * n * k;
-    boolean tiny = macs < SMALL_MACS;
-    boolean skinny = m < SMALL_DIM || n < SMALL_DIM || k < SMALL_DIM;
+    // few rows: packing B would cost as much as the product. Very few columns over a long k: dot products
+    // (2-4x faster measured at n = 4, k = 1024). Otherwise packing pays even for thin n or k, whose
+    // zero-padded micro-tiles still beat unpacked loops (1.6-3x at n = 8-15 or k = 50).
+    boolean fewRows = m < SMALL_DIM && !(op.transA && op.transB);
+    boolean fewColumns = n <= DOT_MAX_COLUMNS && k >= DOT_MIN_DEPTH && !op.transA;
     if (m == 1 || n == 1) {
-      SmallGemm.vectorShaped(op, pool);
-    } else if (tiny || (skinny && !(op.transA && op.transB))) {
-      SmallGemm.unpacked(op, macs >= PARALLEL_MIN_MACS ? pool : null);
+      SmallGemm.vectorShaped(op, macs >= blocking.parallelMinMacs() ? pool : null);
+    } else if (macs < SMALL_MACS || fewRows || fewColumns) {
+      SmallGemm.unpacked(op, fewColumns, macs >= blocking.parallelMinMacs() ? pool : null);
     } else {
-      packedParallel(op, macs >= PARALLEL_MIN_MACS ? pool.threads() : 1);
+      packedParallel(op, macs >= blocking.parallelMinMacs() ? pool.threads() : 1);
     }
   }
 
@@ -100,95 +112,103 @@ final class Sgemm {
     }
   }
 
-  // ------------------------------------------------------------------------------------------ threading
-
-  /**
-   * Splits C into {@code tm x tn} regions (aligned to the micro-tile) for {@code threads} tasks, choosing the
-   * factorisation that packs the least: each region packs its rows of A and its columns of B.
-   */
-  private void packedParallel(Operands op, int threads) {
-    int rowTiles = (op.m + MR - 1) / MR;
-    int colTiles = (op.n + NR - 1) / NR;
-    int tasks = Math.max(1, Math.min(threads, rowTiles * colTiles));
-    int bestTm = 1;
-    double bestCost = Double.MAX_VALUE;
-    for (int tm = 1; tm <= tasks; tm++) {
-      int tn = tasks / tm;
-      if (tm * tn != tasks || tm > rowTiles || tn > colTiles) {
-        continue;
-      }
-      double cost = (double) op.m * tn + (double) op.n * tm;
-      if (cost < bestCost) {
-        bestCost = cost;
-        bestTm = tm;
-      }
-    }
-    if (bestCost == Double.MAX_VALUE) {
-      // no exact factorisation fits (e.g. a prime thread count on a thin matrix): split the longer side
-      bestTm = rowTiles >= colTiles ? Math.min(tasks, rowTiles) : 1;
-      tasks = rowTiles >= colTiles ? bestTm : Math.min(tasks, colTiles);
-    }
-    int tm = bestTm;
-    int tn = tasks / tm;
-    if (tasks == 1) {
-      packed(op, 0, op.m, 0, op.n);
-      return;
-    }
-    pool.parallelFor(tasks, t -> {
-      int ti = t / tn;
-      int tj = t % tn;
-      int i0 = Math.min(op.m, (int) ((long) rowTiles * ti / tm) * MR);
-      int i1 = Math.min(op.m, (int) ((long) rowTiles * (ti + 1) / tm) * MR);
-      int j0 = Math.min(op.n, (int) ((long) colTiles * tj / tn) * NR);
-      int j1 = Math.min(op.n, (int) ((long) colTiles * (tj + 1) / tn) * NR);
-      if (i0 < i1 && j0 < j1) {
-        packed(op, i0, i1, j0, j1);
-      }
-    });
-  }
-
   // ------------------------------------------------------------------------------------------ blocked loops
 
-  /** The five Goto loops for the region rows {@code [i0, i1)} x columns {@code [j0, j1)} of C. */
-  private void packed(Operands op, int i0, int i1, int j0, int j1) {
-    int mcMax = Math.min(blocking.mc(), roundUp(i1 - i0, MR));
+  /**
+   * The Goto loops. For each kc x nc panel of op(B): the panel is packed once, its NR-wide micro-panels split
+   * over the tasks; then C's rows (in MR units) are split over the tasks, each packing its own mc x kc blocks
+   * of A against the shared packed panel. When there are too few rows for the threads, C's columns are split
+   * instead (each task then packs the same rows of A). Two {@code parallelFor} calls per B panel, so no task
+   * ever waits for another inside a call (no barrier that a busy pool could deadlock).
+   */
+  private void packedParallel(Operands op, int threads) {
     int kcMax = Math.min(blocking.kc(), op.k);
-    int ncMax = Math.min(blocking.nc(), roundUp(j1 - j0, NR));
-    Workspace ws = acquire(mcMax * kcMax, kcMax * ncMax);
+    int ncMax = Math.min(blocking.nc(), roundUp(op.n, NR));
+    float[] pb = bBuffers.acquire(kcMax * ncMax);
     try {
-      for (int jc = j0; jc < j1; jc += blocking.nc()) {
-        int nc = Math.min(blocking.nc(), j1 - jc);
+      for (int jc = 0; jc < op.n; jc += blocking.nc()) {
+        int nc = Math.min(blocking.nc(), op.n - jc);
+        int panels = (nc + NR - 1) / NR;
         for (int pc = 0; pc < op.k; pc += blocking.kc()) {
           int kc = Math.min(blocking.kc(), op.k - pc);
-          if (op.transB) {
-            Packing.packBTransposed(op.b, op.bOff, op.ldb, pc, kc, jc, nc, ws.b);
-          } else {
-            Packing.packB(op.b, op.bOff, op.ldb, pc, kc, jc, nc, ws.b);
-          }
+          int jcNow = jc;
+          int pcNow = pc;
+          int packTasks = Math.min(threads, panels);
+          forTasks(packTasks, t -> {
+            int p0 = panels * t / packTasks;
+            int p1 = panels * (t + 1) / packTasks;
+            int from = p0 * NR;
+            int width = Math.min(p1 * NR, nc) - from;
+            if (op.transB) {
+              Packing.packBTransposed(op.b, op.bOff, op.ldb, pcNow, kc, jcNow + from, width, pb, from * kc);
+            } else {
+              Packing.packB(op.b, op.bOff, op.ldb, pcNow, kc, jcNow + from, width, pb, from * kc);
+            }
+          });
           // C is scaled by beta once, with the first kc block; later blocks add to it
           float betaNow = pc == 0 ? op.beta : 1f;
-          for (int ic = i0; ic < i1; ic += blocking.mc()) {
-            int mc = Math.min(blocking.mc(), i1 - ic);
-            if (op.transA) {
-              Packing.packATransposed(op.a, op.aOff, op.lda, ic, mc, pc, kc, ws.a);
+          int rowPanels = (op.m + MR - 1) / MR;
+          boolean byRows = rowPanels >= 2 * threads || rowPanels >= panels;
+          int tasks = Math.min(threads, byRows ? rowPanels : panels);
+          forTasks(tasks, t -> {
+            int unitsFrom = (byRows ? rowPanels : panels) * t / tasks;
+            int unitsTo = (byRows ? rowPanels : panels) * (t + 1) / tasks;
+            if (byRows) {
+              computeBlock(op, Math.min(op.m, unitsFrom * MR), Math.min(op.m, unitsTo * MR), 0, nc, jcNow, pcNow, kc,
+                  pb, betaNow);
             } else {
-              Packing.packA(op.a, op.aOff, op.lda, ic, mc, pc, kc, ws.a);
+              computeBlock(op, 0, op.m, unitsFrom * NR, Math.min(nc, unitsTo * NR), jcNow, pcNow, kc, pb,
+                  betaNow);
             }
-            macroKernel(mc, nc, kc, ws.a, ws.b, ws.tile, op.c, op.cOff + ic * op.ldc + jc, op.ldc, op.alpha, betaNow);
-          }
+          });
         }
       }
     } finally {
-      release(ws);
+      bBuffers.release(pb);
+    }
+  }
+
+  private void forTasks(int tasks, java.util.function.IntConsumer task) {
+    if (tasks <= 1) {
+      task.accept(0);
+    } else {
+      pool.parallelFor(tasks, task);
+    }
+  }
+
+  /**
+   * Rows {@code [i0, i1)} of C against columns {@code [j0, j1)} of the packed panel (relative to jc, multiples
+   * of NR except at the panel's end): packs mc x kc blocks of A and runs the macro-kernel on each.
+   */
+  private void computeBlock(Operands op, int i0, int i1, int j0, int j1, int jc, int pc, int kc, float[] pb,
+                            float beta) {
+    if (i0 >= i1 || j0 >= j1) {
+      return;
+    }
+    float[] pa = aBuffers.acquire(Math.min(blocking.mc(), roundUp(i1 - i0, MR)) * kc);
+    float[] tile = new float[MR * NR];
+    try {
+      for (int ic = i0; ic < i1; ic += blocking.mc()) {
+        int mc = Math.min(blocking.mc(), i1 - ic);
+        if (op.transA) {
+          Packing.packATransposed(op.a, op.aOff, op.lda, ic, mc, pc, kc, pa);
+        } else {
+          Packing.packA(op.a, op.aOff, op.lda, ic, mc, pc, kc, pa);
+        }
+        macroKernel(mc, j1 - j0, kc, pa, pb, j0 * kc, tile, op.c, op.cOff + ic * op.ldc + jc + j0, op.ldc,
+            op.alpha, beta);
+      }
+    } finally {
+      aBuffers.release(pa);
     }
   }
 
   /** Walks the micro-tiles of one mc x nc block; the B micro-panel is reused across the MR-row panels of A. */
-  private static void macroKernel(int mc, int nc, int kc, float[] pa, float[] pb, float[] tile,
+  private static void macroKernel(int mc, int nc, int kc, float[] pa, float[] pb, int pbOff, float[] tile,
                                   float[] c, int cBase, int ldc, float alpha, float beta) {
     for (int jr = 0; jr < nc; jr += NR) {
       int nr = Math.min(NR, nc - jr);
-      int bp = jr * kc;
+      int bp = pbOff + jr * kc;
       for (int ir = 0; ir < mc; ir += MR) {
         int mr = Math.min(MR, mc - ir);
         microKernel(kc, pa, ir * kc, pb, bp, tile);
@@ -284,26 +304,30 @@ final class Sgemm {
     }
   }
 
-  // ------------------------------------------------------------------------------------------ workspaces
+  // ------------------------------------------------------------------------------------------ buffers
 
-  private Workspace acquire(int aSize, int bSize) {
-    for (Workspace w; (w = workspaces.poll()) != null; ) {
-      if (w.a.length >= aSize && w.b.length >= bSize) {
-        return w;
+  /**
+   * Reusable packing buffers (a few MB for B panels): kept across calls so that products do not allocate,
+   * at most {@code threads + 2} of each kind, so concurrent callers beyond that allocate their own.
+   */
+  private final class BufferPool {
+    private final ConcurrentLinkedQueue<float[]> free = new ConcurrentLinkedQueue<>();
+
+    float[] acquire(int size) {
+      for (float[] b; (b = free.poll()) != null; ) {
+        if (b.length >= size) {
+          return b;
+        }
+        // too small for this product: dropped, the larger replacement is kept instead
       }
-      // too small for this product: drop it, a fitting one replaces it
+      return new float[size];
     }
-    return new Workspace(new float[aSize], new float[bSize], new float[MR * NR]);
-  }
 
-  private void release(Workspace w) {
-    if (workspaces.size() < pool.threads() + SPARE_WORKSPACES) {
-      workspaces.offer(w);
+    void release(float[] b) {
+      if (free.size() < pool.threads() + SPARE_BUFFERS) {
+        free.offer(b);
+      }
     }
-  }
-
-  /** Packing buffers of one running region. */
-  private record Workspace(float[] a, float[] b, float[] tile) {
   }
 
   static int roundUp(int x, int multiple) {

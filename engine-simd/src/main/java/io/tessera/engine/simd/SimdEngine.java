@@ -20,7 +20,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Determinism: for a given vector width, every result is independent of the thread count, because work is
  * split only across independent outputs (rows, columns, regions of C) and each output is always computed by
- * the same sequence of operations.
+ * the same sequence of operations. Reductions and transcendentals use only IEEE basic operations in a fixed
+ * order ({@link VectorMath}), so results are also the same before and after the JIT compiles the kernels.
+ *
+ * <p>Threads: {@link #parallelFor} runs tasks on the calling thread plus {@code threads - 1} dedicated pool
+ * workers (daemon threads named {@code tessera-simd-*}); a task that calls {@code parallelFor} again runs the
+ * inner loop inline. GEMM, large gemv and large softmax calls use the pool themselves.
  */
 public final class SimdEngine implements ComputeEngine {
   private static final Logger LOG = LoggerFactory.getLogger(SimdEngine.class);

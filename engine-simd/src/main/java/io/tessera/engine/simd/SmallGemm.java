@@ -14,7 +14,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class SmallGemm {
   private static final VectorSpecies<Float> F = FloatSpecies.F;
   private static final int L = FloatSpecies.L;
-  private static final int L4 = 4 * L;
 
   private SmallGemm() {
   }
@@ -57,8 +56,11 @@ final class SmallGemm {
     return out;
   }
 
-  /** Any other product that is not worth packing; {@code pool} is null when it should stay on this thread. */
-  static void unpacked(Sgemm.Operands op, ComputePool pool) {
+  /**
+   * Any other product that is not worth packing; {@code pool} is null when it should stay on this thread.
+   * {@code fewColumns} (with op(A) = A) asks for dot products against the rows of op(B)^T.
+   */
+  static void unpacked(Sgemm.Operands op, boolean fewColumns, ComputePool pool) {
     Sgemm.Operands work = op;
     if (op.transA() && op.transB()) {
       // op(B) copied to k x n rows so that it can be read along the columns of C
@@ -70,6 +72,17 @@ final class SmallGemm {
       }
       work = new Sgemm.Operands(true, false, op.m(), op.n(), op.k(), op.alpha(), op.a(), op.aOff(), op.lda(),
           bt, 0, op.n(), op.beta(), op.c(), op.cOff(), op.ldc());
+    }
+    if (fewColumns && !work.transB()) {
+      // few columns: dot products against rows of op(B)^T (n x k, copied: small) beat thin row updates
+      float[] bt = new float[work.n() * work.k()];
+      for (int j = 0; j < work.n(); j++) {
+        for (int p = 0; p < work.k(); p++) {
+          bt[j * work.k() + p] = work.b(p, j);
+        }
+      }
+      work = new Sgemm.Operands(false, true, work.m(), work.n(), work.k(), work.alpha(), work.a(), work.aOff(),
+          work.lda(), bt, 0, work.k(), work.beta(), work.c(), work.cOff(), work.ldc());
     }
     Sgemm.Operands w = work;
     boolean dotForm = w.transB();
@@ -102,72 +115,116 @@ final class SmallGemm {
 
   /** C[i, j] = alpha * (row i of A) . (row j of stored B) + beta * C[i, j], for op(A) = A and op(B) = B^T. */
   private static void dots(Sgemm.Operands op, int i0, int i1, int j0, int j1) {
-    float[] c = op.c();
-    for (int i = i0; i < i1; i++) {
-      int aRow = op.aOff() + i * op.lda();
-      int cRow = op.cOff() + i * op.ldc();
+    // the shorter side in the inner loop: its rows stay in cache while each row of the other side passes once
+    if (i1 - i0 <= j1 - j0) {
       for (int j = j0; j < j1; j++) {
-        float s = op.alpha() * Level1.dot(op.k(), op.a(), aRow, op.b(), op.bOff() + j * op.ldb());
-        c[cRow + j] = op.beta() == 0f ? s : s + op.beta() * c[cRow + j];
+        for (int i = i0; i < i1; i++) {
+          dotInto(op, i, j);
+        }
+      }
+    } else {
+      for (int i = i0; i < i1; i++) {
+        for (int j = j0; j < j1; j++) {
+          dotInto(op, i, j);
+        }
       }
     }
+  }
+
+  private static void dotInto(Sgemm.Operands op, int i, int j) {
+    float[] c = op.c();
+    int ci = op.cOff() + i * op.ldc() + j;
+    float s = op.alpha() * Level1.dot(op.k(), op.a(), op.aOff() + i * op.lda(), op.b(), op.bOff() + j * op.ldb());
+    c[ci] = op.beta() == 0f ? s : s + op.beta() * c[ci];
   }
 
   /**
    * C[i, j0..j1] = alpha * sum_p op(A)[i, p] * B[p, j0..j1] + beta * C, with op(B) = B stored k x n: vectors run
-   * along the columns, four at a time for independent FMA chains, one chain per column whatever the chunk.
+   * along the columns, two at a time, for four rows at once so that each B load feeds eight FMA chains. One
+   * chain per element whatever the grouping; the tile is merged into C by {@link Sgemm#mergeTile}.
    */
   private static void rowUpdates(Sgemm.Operands op, int i0, int i1, int j0, int j1) {
-    int k = op.k();
-    float[] a = op.a();
-    float[] b = op.b();
-    int ldb = op.ldb();
-    int aRowStride = op.transA() ? 1 : op.lda();
-    int aColStride = op.transA() ? op.lda() : 1;
-    for (int i = i0; i < i1; i++) {
-      int aRow = op.aOff() + i * aRowStride;
-      int cRow = op.cOff() + i * op.ldc();
-      int j = j0;
-      for (; j + L4 <= j1; j += L4) {
-        FloatVector s0 = FloatVector.zero(F);
-        FloatVector s1 = s0;
-        FloatVector s2 = s0;
-        FloatVector s3 = s0;
-        int bCol = op.bOff() + j;
-        for (int p = 0; p < k; p++) {
-          FloatVector av = FloatVector.broadcast(F, a[aRow + p * aColStride]);
-          int bi = bCol + p * ldb;
-          s0 = av.fma(FloatVector.fromArray(F, b, bi), s0);
-          s1 = av.fma(FloatVector.fromArray(F, b, bi + L), s1);
-          s2 = av.fma(FloatVector.fromArray(F, b, bi + 2 * L), s2);
-          s3 = av.fma(FloatVector.fromArray(F, b, bi + 3 * L), s3);
-        }
-        int ci = cRow + j;
-        VectorMask<Float> all = F.maskAll(true);
-        store(s0, op.c(), ci, all, op.alpha(), op.beta());
-        store(s1, op.c(), ci + L, all, op.alpha(), op.beta());
-        store(s2, op.c(), ci + 2 * L, all, op.alpha(), op.beta());
-        store(s3, op.c(), ci + 3 * L, all, op.alpha(), op.beta());
+    float[] tile = new float[Sgemm.MR * Sgemm.NR];
+    int i = i0;
+    for (; i + 4 <= i1; i += 4) {
+      for (int j = j0; j < j1; j += 2 * L) {
+        fourRows(op, i, j, Math.min(2 * L, j1 - j), tile);
       }
-      for (; j < j1; j += L) {
-        VectorMask<Float> m = F.indexInRange(j, j1);
-        FloatVector s0 = FloatVector.zero(F);
-        int bCol = op.bOff() + j;
-        for (int p = 0; p < k; p++) {
-          FloatVector av = FloatVector.broadcast(F, a[aRow + p * aColStride]);
-          s0 = av.fma(FloatVector.fromArray(F, b, bCol + p * ldb, m), s0);
-        }
-        store(s0, op.c(), cRow + j, m, op.alpha(), op.beta());
+    }
+    for (; i < i1; i++) {
+      for (int j = j0; j < j1; j += 2 * L) {
+        oneRow(op, i, j, Math.min(2 * L, j1 - j), tile);
       }
     }
   }
 
-  private static void store(FloatVector acc, float[] c, int ci, VectorMask<Float> m, float alpha, float beta) {
-    FloatVector av = FloatVector.broadcast(F, alpha);
-    if (beta == 0f) {
-      acc.mul(av).intoArray(c, ci, m);
-    } else {
-      acc.fma(av, FloatVector.fromArray(F, c, ci, m).mul(beta)).intoArray(c, ci, m);
+  private static void fourRows(Sgemm.Operands op, int i, int j, int width, float[] tile) {
+    VectorMask<Float> m0 = F.indexInRange(0, width);
+    VectorMask<Float> m1 = F.indexInRange(L, width);
+    float[] a = op.a();
+    float[] b = op.b();
+    int rowStride = op.transA() ? 1 : op.lda();
+    int colStride = op.transA() ? op.lda() : 1;
+    int a0 = op.aOff() + i * rowStride;
+    int a1 = a0 + rowStride;
+    int a2 = a1 + rowStride;
+    int a3 = a2 + rowStride;
+    FloatVector s0a = FloatVector.zero(F);
+    FloatVector s0b = s0a;
+    FloatVector s1a = s0a;
+    FloatVector s1b = s0a;
+    FloatVector s2a = s0a;
+    FloatVector s2b = s0a;
+    FloatVector s3a = s0a;
+    FloatVector s3b = s0a;
+    for (int p = 0; p < op.k(); p++) {
+      int bi = op.bOff() + p * op.ldb() + j;
+      FloatVector b0 = FloatVector.fromArray(F, b, bi, m0);
+      FloatVector b1 = FloatVector.fromArray(F, b, bi + L, m1);
+      int ap = p * colStride;
+      FloatVector av = FloatVector.broadcast(F, a[a0 + ap]);
+      s0a = av.fma(b0, s0a);
+      s0b = av.fma(b1, s0b);
+      av = FloatVector.broadcast(F, a[a1 + ap]);
+      s1a = av.fma(b0, s1a);
+      s1b = av.fma(b1, s1b);
+      av = FloatVector.broadcast(F, a[a2 + ap]);
+      s2a = av.fma(b0, s2a);
+      s2b = av.fma(b1, s2b);
+      av = FloatVector.broadcast(F, a[a3 + ap]);
+      s3a = av.fma(b0, s3a);
+      s3b = av.fma(b1, s3b);
     }
+    s0a.intoArray(tile, 0);
+    s0b.intoArray(tile, L);
+    s1a.intoArray(tile, 2 * L);
+    s1b.intoArray(tile, 3 * L);
+    s2a.intoArray(tile, 4 * L);
+    s2b.intoArray(tile, 5 * L);
+    s3a.intoArray(tile, 6 * L);
+    s3b.intoArray(tile, 7 * L);
+    Sgemm.mergeTile(tile, op.c(), op.cOff() + i * op.ldc() + j, op.ldc(), 4, width, op.alpha(), op.beta());
   }
+
+  private static void oneRow(Sgemm.Operands op, int i, int j, int width, float[] tile) {
+    VectorMask<Float> m0 = F.indexInRange(0, width);
+    VectorMask<Float> m1 = F.indexInRange(L, width);
+    float[] a = op.a();
+    float[] b = op.b();
+    int a0 = op.aOff() + i * (op.transA() ? 1 : op.lda());
+    int colStride = op.transA() ? op.lda() : 1;
+    FloatVector s0a = FloatVector.zero(F);
+    FloatVector s0b = s0a;
+    for (int p = 0; p < op.k(); p++) {
+      int bi = op.bOff() + p * op.ldb() + j;
+      FloatVector av = FloatVector.broadcast(F, a[a0 + p * colStride]);
+      s0a = av.fma(FloatVector.fromArray(F, b, bi, m0), s0a);
+      s0b = av.fma(FloatVector.fromArray(F, b, bi + L, m1), s0b);
+    }
+    s0a.intoArray(tile, 0);
+    s0b.intoArray(tile, L);
+    Sgemm.mergeTile(tile, op.c(), op.cOff() + i * op.ldc() + j, op.ldc(), 1, width, op.alpha(), op.beta());
+  }
+
+
 }

@@ -33,8 +33,9 @@ class GemmTwinTest {
   @BeforeAll
   static void engines() {
     standard = new SimdEngine(2);
-    // mc = 2 panels, kc = 7, nc = 2 panels: every loop of the blocked algorithm runs several times
-    tinyBlocks = new SimdEngine(3, new Sgemm.Blocking(2 * Sgemm.MR, 7, 2 * Sgemm.NR));
+    // mc = 2 panels, kc = 7, nc = 2 panels, always threaded: every loop of the blocked algorithm runs several
+    // times and every product is split over the threads
+    tinyBlocks = new SimdEngine(3, new Sgemm.Blocking(2 * Sgemm.MR, 7, 2 * Sgemm.NR, 0));
     scalar = new ScalarEngine(1);
   }
 
@@ -139,7 +140,9 @@ class GemmTwinTest {
 
   @Test
   void unpackedSmallAndSkinnyShapes() {
-    int[][] shapes = {{3, 5, 7}, {6, 32, 3}, {15, 33, 40}, {16, 16, 15}, {40, 3, 70}, {3, 90, 50}, {20, 20, 20}};
+    // tiny products, few rows (m < 16), few columns over a long k (n <= 4, k >= 128)
+    int[][] shapes = {{3, 5, 7}, {6, 32, 3}, {15, 33, 40}, {16, 16, 15}, {40, 3, 70}, {3, 90, 50}, {20, 20, 20},
+        {50, 3, 200}, {33, 4, 131}};
     for (int[] s : shapes) {
       checkAllCombinations(s[0], s[1], s[2], 20 + s[0] * 31 + s[1], standard, tinyBlocks);
     }
@@ -155,12 +158,13 @@ class GemmTwinTest {
 
   @Test
   void packedShapesCrossingTheStandardBlocks() {
-    // k > kc = 256 and m > mc = 192 with tails; n > nc = 4096 with a tail
-    checkAllCombinations(197, 71, 300, 41, standard);
+    // k > kc = 1024 and m > mc = 48 with tails, rows split over 2 threads; n > nc = 4096 with a tail and only
+    // 3 row panels, so the columns are split over the threads instead
+    checkAllCombinations(53, 71, 1030, 41, standard);
     SplittableRandom random = new SplittableRandom(42);
     for (Transpose ta : BOTH) {
       for (Transpose tb : BOTH) {
-        Problem.random(random, ta, tb, 17, 4096 + 37, 19, 1f, 0.5f).check(standard, standard.floatLanes());
+        Problem.random(random, ta, tb, 17, 4096 + 37, 40, 1f, 0.5f).check(standard, standard.floatLanes());
       }
     }
   }
@@ -184,13 +188,16 @@ class GemmTwinTest {
   @Test
   void resultsAreBitIdenticalForAnyThreadCount() {
     List<SimdEngine> engines = new ArrayList<>();
+    Sgemm.Blocking standard = Sgemm.Blocking.standard();
     for (int threads = 1; threads <= 4; threads++) {
-      engines.add(new SimdEngine(threads));
+      // standard blocking, but threaded from 2^21 multiply-adds so that moderate shapes are split
+      engines.add(new SimdEngine(threads, new Sgemm.Blocking(standard.mc(), standard.kc(), standard.nc(), 1L << 21)));
     }
     try {
       SplittableRandom random = new SplittableRandom(44);
-      // packed and threaded (>= 2^21 multiply-adds), unpacked and threaded, and a single row
-      int[][] shapes = {{150, 170, 130}, {12, 2000, 200}, {1, 3000, 900}, {3000, 1, 900}};
+      // packed and threaded (>= 2^21 multiply-adds) split by rows and by columns, unpacked and threaded, a
+      // single row and a single column
+      int[][] shapes = {{150, 170, 130}, {20, 700, 160}, {12, 2000, 200}, {1, 3000, 900}, {3000, 1, 900}};
       for (int[] s : shapes) {
         for (Transpose ta : BOTH) {
           for (Transpose tb : BOTH) {
@@ -255,8 +262,8 @@ class GemmTwinTest {
   @Test
   void largeGemvIsBitIdenticalForAnyThreadCount() {
     SplittableRandom random = new SplittableRandom(46);
-    int m = 700;
-    int n = 900;
+    int m = 1500; // 2.25e6 multiply-adds: threaded
+    int n = 1500;
     float[] a = Twins.uniform(random, m * n);
     float[] x = Twins.uniform(random, Math.max(m, n));
     try (SimdEngine two = new SimdEngine(2); SimdEngine one = new SimdEngine(1)) {

@@ -6,6 +6,7 @@ import static io.tessera.engine.simd.Twins.assertGuardsIntact;
 import static io.tessera.engine.simd.Twins.guarded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Percentage.withPercentage;
 
 import io.tessera.engine.ScalarEngine;
 import java.util.SplittableRandom;
@@ -88,11 +89,11 @@ class Level1TwinTest {
       java.util.Arrays.fill(huge, 3e30f);
       java.util.Arrays.fill(tiny, 3e-30f);
       float expected = (float) Math.sqrt(n);
-      assertThat(simd.nrm2(n, huge, 0)).isCloseTo(3e30f * expected, org.assertj.core.data.Percentage.withPercentage(1e-4));
-      assertThat(simd.nrm2(n, tiny, 0)).isCloseTo(3e-30f * expected, org.assertj.core.data.Percentage.withPercentage(1e-4));
+      assertThat(simd.nrm2(n, huge, 0)).isCloseTo(3e30f * expected, withPercentage(1e-4));
+      assertThat(simd.nrm2(n, tiny, 0)).isCloseTo(3e-30f * expected, withPercentage(1e-4));
     }
     float[] mixed = {3e-30f, 4e-30f};
-    assertThat(simd.nrm2(2, mixed, 0)).isCloseTo(5e-30f, org.assertj.core.data.Percentage.withPercentage(1e-4));
+    assertThat(simd.nrm2(2, mixed, 0)).isCloseTo(5e-30f, withPercentage(1e-4));
     assertThat(simd.nrm2(3, new float[] {1f, Float.NaN, 2f}, 0)).isNaN();
     assertThat(simd.nrm2(3, new float[] {1f, Float.NEGATIVE_INFINITY, 2f}, 0)).isEqualTo(Float.POSITIVE_INFINITY);
   }
