@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +33,6 @@ import picocli.CommandLine.Parameters;
     description = {"Trains a small model of every installed family on its bundled sample data (default "
         + "hyperparameters), prints what each learned and saves the models in --out (default ./demo-output/)."})
 final class DemoCommand extends TesseraCommand {
-  /** The demo shows only periodic progress, and only for fits long enough to reach this interval. */
-  static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
-
   @Parameters(arity = "0..*", paramLabel = "FAMILY", description = "Only these families (default: all).")
   List<String> only = new ArrayList<>();
 
@@ -144,7 +140,7 @@ final class DemoCommand extends TesseraCommand {
       Model model = tessera.train(name, sample.get(), algorithm.sampleParams(), TrainOptions.builder()
           .dataFingerprint("sample:" + name)
           .cancellation(cancellation)
-          .listener(new ProgressPrinter(err(), PROGRESS_INTERVAL, false, cancellation))
+          .listener(progress(cancellation, json))
           .build());
       double seconds = (System.nanoTime() - t0) / 1e9;
       Files.createDirectories(outDir);
