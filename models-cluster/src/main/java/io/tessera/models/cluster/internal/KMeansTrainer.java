@@ -81,6 +81,8 @@ public final class KMeansTrainer implements Trainer<NumericTable, KMeansConfig, 
             : config.init() == KMeansConfig.Init.RANDOM ? randomRows(data, config.k(), initStream.split())
             : plusPlus(data, config.k(), initStream.split(), context.cancellation());
         Run r = lloyd(data, start, config, run, progress, context.cancellation());
+        // Runs usually converge long before max_iter: count the unused budget as done, so percent and ETA track runs.
+        progress.advance(Math.max(0, config.maxIter() - r.iterations));
         progress.epochFinished(run + 1, Map.of("inertia", r.inertia, "iterations", (double) r.iterations));
         LOG.debug("k-means run {}/{}: inertia {} after {} iterations ({})", run + 1, runs, r.inertia,
             r.iterations, r.stop);
