@@ -169,7 +169,7 @@ final class BarPanelsPainter {
     boolean whole = spec.panels().stream().flatMap(p -> p.bars().stream())
         .allMatch(b -> b.value() == Math.rint(b.value()));
     double magnitude = Math.max(Math.abs(range[0]), Math.abs(range[1]));
-    int decimals = whole || magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3;
+    int decimals = whole || magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 0.1 ? 2 : 3;
     return new DecimalFormat(decimals == 0 ? "#,##0" : "0." + "0".repeat(decimals),
         DecimalFormatSymbols.getInstance(Locale.ROOT));
   }
