@@ -11,7 +11,9 @@ import java.util.Objects;
  * {@code i} merges clusters {@code idx1} and {@code idx2} at {@code distance} into cluster {@code n + i} of
  * {@code count} leaves; indices below {@code n} are the leaves. Leaves are listed top to bottom with their labels
  * on the left and the merge distance grows to the right. As in SciPy, every cluster that forms below the colour
- * threshold takes its own {@link Palette} colour and links above it are {@link Palette#NEUTRAL}.
+ * threshold takes its own {@link Palette} colour and links above it are {@link Palette#NEUTRAL}. The default size
+ * gives every leaf a line; when a tree has too many leaves for the height it is drawn at, the leaf labels are
+ * left out rather than printed over each other.
  *
  * @param title           the title (may be empty)
  * @param distanceLabel   the label of the distance axis

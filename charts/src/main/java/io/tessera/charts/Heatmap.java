@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param columnLabels one label per column
  * @param values       the values, row-major, {@code rows x columns} of them (copied)
  * @param scaleLabel   the label of the colour scale
- * @param valueFormat  a {@link String#format} pattern (applied in {@link Locale#ROOT}) for the cell values, such as {@code %.0f}; empty hides them
+ * @param valueFormat  a {@link String#format} pattern (applied in {@link Locale#ROOT}) for the cell values, such
+ *                     as {@code %.0f}; empty hides them
  */
 public record Heatmap(String title, String xLabel, String yLabel, List<String> rowLabels, List<String> columnLabels,
                       double[] values, String scaleLabel, String valueFormat) implements Chart {

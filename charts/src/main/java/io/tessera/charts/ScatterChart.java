@@ -11,8 +11,9 @@ import java.util.Objects;
  * category (for example the reference species of a clustered flower) and optionally labelled with a text beside
  * the point (the words of an embedding map). Categories are ordered naturally ({@code cluster 2} before
  * {@code cluster 10}); each gets a {@link Palette} colour and a legend entry, and each shape category a marker
- * shape and a legend entry of its own. Labels that would overlap a label already drawn are moved around their
- * point, and left out when no place is free: a crowded map stays readable.
+ * shape and a legend entry of its own. Labels are placed in the order of the points, beside their point where
+ * they cover no marker and no label already placed, and are left out when no such place is free: a crowded map
+ * stays readable (list the points whose labels matter most first).
  *
  * @param title       the title (may be empty)
  * @param xLabel      the x axis label

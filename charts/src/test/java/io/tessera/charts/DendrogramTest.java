@@ -54,6 +54,18 @@ class DendrogramTest {
   }
 
   @Test
+  void aTreeTooTallForItsImageLeavesItsLabelsOutInsteadOfOverprintingThem() {
+    Dendrogram chart = Examples.usArrests();
+
+    ChartReport small = ChartWriter.render(chart, ChartSize.of(700, 400)).report();
+    ChartReport roomy = ChartWriter.render(chart, ChartWriter.defaultSize(chart)).report();
+
+    assertThat(small.marks(Kind.LEAF)).hasSize(50);
+    assertThat(small.texts()).noneMatch(t -> t.text().equals("Alabama"));
+    assertThat(roomy.texts()).anyMatch(t -> t.text().equals("Alabama"));
+  }
+
+  @Test
   void aRowThatRefersToAClusterNotYetFormedIsRejectedNamingTheRow() {
     double[][] z = {{0, 1, 0.5, 2}, {2, 5, 1.0, 3}};
 

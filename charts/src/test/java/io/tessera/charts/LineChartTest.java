@@ -80,15 +80,19 @@ class LineChartTest {
 
   @Test
   void seriesOfDifferentLengthsAreRejectedNamingTheParameter() {
-    assertThatThrownBy(() -> LineChart.builder("", "epoch", "loss").series("loss", new double[] {1, 2}, new double[] {1}))
+    LineChart.Builder builder = LineChart.builder("", "epoch", "loss");
+
+    assertThatThrownBy(() -> builder.series("loss", new double[] {1, 2}, new double[] {1}))
         .isInstanceOf(BadInputException.class)
         .hasMessage("parameter 'series': 'loss' needs as many y as x values, at least one; got 2 x and 1 y");
   }
 
   @Test
   void twoSeriesWithOneNameAreRejected() {
-    assertThatThrownBy(() -> LineChart.builder("", "epoch", "loss").series("a", new double[] {1}).series("a", new double[] {2})
-        .build())
+    LineChart.Builder builder = LineChart.builder("", "epoch", "loss").series("a", new double[] {1})
+        .series("a", new double[] {2});
+
+    assertThatThrownBy(builder::build)
         .isInstanceOf(BadInputException.class).hasMessageContaining("series names must differ");
   }
 

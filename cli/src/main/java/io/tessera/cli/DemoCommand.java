@@ -158,9 +158,12 @@ final class DemoCommand extends TesseraCommand {
       Files.createDirectories(outDir);
       Path file = outDir.resolve(family.id() + "-" + algorithm.id() + ".safetensors");
       tessera.save(model, file);
-      Optional<Path> chart = model instanceof ClusteringModel clusters && sample.get() instanceof NumericTable table
-          ? Optional.of(clusterMap(name, clusters, table, outDir.resolve(family.id() + "-" + algorithm.id() + ".png")))
-          : Optional.empty();
+      Optional<Path> chart = Optional.empty();
+      if (model instanceof ClusteringModel clusters && sample.get() instanceof NumericTable table
+          && clusters.dimensions() >= 2) {
+        chart = Optional.of(clusterMap(name, clusters, table, outDir.resolve(family.id() + "-" + algorithm.id()
+            + ".png")));
+      }
       if (!json) {
         out.println(Describe.indent(model.summary(), "   "));
         out.printf("   trained in %s, saved %s (%s)%n", Describe.seconds(System.nanoTime() - t0), file,

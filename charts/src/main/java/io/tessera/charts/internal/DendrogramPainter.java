@@ -23,6 +23,8 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 final class DendrogramPainter {
   /** Logical pixels per leaf in the default size. */
   static final int LEAF_HEIGHT = 17;
+  /** Leaf labels are drawn only when the leaves are at least this far apart, in logical pixels. */
+  static final int MIN_LABEL_SPACING = 13;
 
   private DendrogramPainter() {
   }
@@ -39,6 +41,8 @@ final class DendrogramPainter {
     leafAxis.setRange(-0.5, layout.leaves - 0.5);
     leafAxis.setInverted(true);
     leafAxis.setTickMarksVisible(false);
+    // Labels closer than a line of text would overprint each other: a crowded tree shows its shape without them.
+    leafAxis.setTickLabelsVisible((area.getHeight() - 120) / layout.leaves >= MIN_LABEL_SPACING);
     NumberAxis distance = new NumberAxis(spec.distanceLabel());
     distance.setRange(0, layout.maxHeight > 0 ? layout.maxHeight * 1.04 : 1);
     XYLineAndShapeRenderer none = new XYLineAndShapeRenderer(false, false);
