@@ -20,7 +20,7 @@ min_java=21
 # Left out on purpose: jdk.unsupported (Guice and Guava fall back without sun.misc.Unsafe, and nothing resolves it:
 # leaving it out also avoids JDK 24+'s Unsafe deprecation warnings), java.naming, java.management and java.sql
 # (optional features of logback and picocli; logback is configured in code, so its XML configurator is not used).
-modules=java.base,java.logging,java.xml,jdk.incubator.vector
+modules=java.base,java.logging,java.xml,jdk.incubator.vector,java.desktop  # java.desktop: PNG charts (AWT, ImageIO)
 
 die() {
   echo "tessera: $*" >&2
