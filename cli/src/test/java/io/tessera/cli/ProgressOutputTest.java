@@ -41,9 +41,9 @@ class ProgressOutputTest {
 
     assertThat(r.exit()).isZero();
     assertThat(r.err()).doesNotContain("\r");
-    assertThat(r.errLines()).contains("kmeans: started (1500 iterations)")
+    assertThat(r.errLines()).contains("kmeans: started (5 runs)")
         .anySatisfy(l -> assertThat(l).startsWith("kmeans: epoch 1 done at ").contains("inertia="))
-        .anySatisfy(l -> assertThat(l).startsWith("kmeans: done in ").contains(" iterations, ", " iterations/s)"));
+        .anySatisfy(l -> assertThat(l).startsWith("kmeans: done in ").contains(" runs, ", " runs/s)"));
   }
 
   @Test
