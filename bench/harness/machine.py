@@ -18,7 +18,8 @@ class MachineError(Exception):
     """The machine cannot run a case (no JDK, a package that will not install, a failed build)."""
 
 
-def _output(command, env=None):
+def output(command, env=None):
+    """stdout and stderr of a command, stripped; empty when the program does not exist."""
     try:
         result = subprocess.run(command, capture_output=True, text=True, env=env)
     except FileNotFoundError:
@@ -28,7 +29,7 @@ def _output(command, env=None):
 
 def lscpu():
     fields = {}
-    for line in _output(["lscpu"]).splitlines():
+    for line in output(["lscpu"]).splitlines():
         if ":" in line:
             key, value = line.split(":", 1)
             fields[key.strip()] = value.strip()
@@ -62,10 +63,10 @@ def find_jdk():
 
 
 def git_revision(repo):
-    head = _output(["git", "-C", repo, "rev-parse", "--short", "HEAD"])
+    head = output(["git", "-C", repo, "rev-parse", "--short", "HEAD"])
     if not head or " " in head:
         return "unknown"
-    dirty = _output(["git", "-C", repo, "status", "--porcelain", "--untracked-files=no"])
+    dirty = output(["git", "-C", repo, "status", "--porcelain", "--untracked-files=no"])
     return head + (" (with uncommitted changes)" if dirty else "")
 
 
@@ -80,10 +81,10 @@ def machine_context(repo, jdk):
             thp = f.read().strip()
     except OSError:
         thp = "unknown"
-    java_version = _output([os.path.join(jdk, "bin", "java"), "-version"]).splitlines()
+    java_version = output([os.path.join(jdk, "bin", "java"), "-version"]).splitlines()
     return {
         "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "uptime": _output(["uptime"]),
+        "uptime": output(["uptime"]),
         "load": list(os.getloadavg()),
         "nproc": os.cpu_count(),
         "usable_cpus": len(os.sched_getaffinity(0)),
@@ -97,7 +98,7 @@ def machine_context(repo, jdk):
         "transparent_hugepages": thp,
         "jdk": jdk,
         "java_version": " / ".join(line.strip() for line in java_version),
-        "python": _output([PYTHON, "--version"]),
+        "python": output([PYTHON, "--version"]),
         "repository": git_revision(repo),
     }
 
@@ -122,13 +123,13 @@ def ensure_packages(packages, log, allow_install=True):
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         first = subprocess.run(install, capture_output=True, text=True, env=env)
         if first.returncode != 0:
-            log("apt-get install failed (%s); running apt-get update first" % _tail(first.stderr))
+            log("apt-get install failed (%s); running apt-get update first" % tail(first.stderr))
             update = subprocess.run(["apt-get", "update", "-q"], capture_output=True, text=True, env=env)
             if update.returncode != 0:
-                raise MachineError("apt-get update failed: %s" % _tail(update.stderr))
+                raise MachineError("apt-get update failed: %s" % tail(update.stderr))
             second = subprocess.run(install, capture_output=True, text=True, env=env)
             if second.returncode != 0:
-                raise MachineError("apt-get install -y %s failed: %s" % (" ".join(missing), _tail(second.stderr)))
+                raise MachineError("apt-get install -y %s failed: %s" % (" ".join(missing), tail(second.stderr)))
     versions = {p: installed_version(p) for p in packages}
     still = [p for p, v in versions.items() if v is None]
     if still:
@@ -136,7 +137,8 @@ def ensure_packages(packages, log, allow_install=True):
     return versions
 
 
-def _tail(text):
+def tail(text):
+    """The last non-blank line of a tool's output, for one-line errors."""
     lines = [line for line in text.strip().splitlines() if line.strip()]
     return lines[-1] if lines else "no output"
 
@@ -166,7 +168,7 @@ def probe_python(modules, env):
     OpenMP libraries they actually loaded, with how many threads."""
     result = subprocess.run([PYTHON, "-c", PROBE] + list(modules), capture_output=True, text=True, env=env)
     if result.returncode != 0:
-        raise MachineError("cannot import %s with %s: %s" % (", ".join(modules), PYTHON, _tail(result.stderr)))
+        raise MachineError("cannot import %s with %s: %s" % (", ".join(modules), PYTHON, tail(result.stderr)))
     return json.loads(result.stdout)
 
 
@@ -201,5 +203,5 @@ def build_launcher(repo, jdk):
                             stdin=subprocess.DEVNULL)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
-        raise MachineError("the launcher build failed (%s): %s" % (shlex.join(command), _tail(result.stderr)))
+        raise MachineError("the launcher build failed (%s): %s" % (shlex.join(command), tail(result.stderr)))
     return result.stdout.strip().splitlines()[0], seconds

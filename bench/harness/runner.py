@@ -168,7 +168,7 @@ class Harness:
         print(flush=True)
         for case, variants in selected:
             self.run_case(case, variants)
-        print("Load at the end: %s" % machine._output(["uptime"]), flush=True)
+        print("Load at the end: %s" % machine.output(["uptime"]), flush=True)
 
     # ------------------------------------------------------------------------------------------------- a case
 
@@ -185,7 +185,7 @@ class Harness:
                                     env=dict(os.environ, JAVA_HOME=self.jdk))
             if result.returncode != 0:
                 raise MachineError("case %s: setup command failed (%s): %s" % (
-                    case.name, shlex.join(rendered), machine._tail(result.stderr + result.stdout)))
+                    case.name, shlex.join(rendered), machine.tail(result.stderr + result.stdout)))
         build = None
         if case.build == "launcher":
             if self.launcher is None:
@@ -366,7 +366,9 @@ class Harness:
         return {
             "case": case.name, "variant": variant.name, "quick": self.quick,
             "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-            "description": case.description, "threads": variant.threads, "params": variant.values,
+            "description": case.description, "threads": variant.threads,
+            "params": {k: v for k, v in case_files.values_for(variant, self.placeholders(case)).items()
+                       if k in variant.values},
             "metric": case.metric, "unit": "s" if case.metric == "time" else case.unit,
             "quality_label": case.quality, "repetitions": reps, "warmups": warmups,
             "ratio_median": report.ratio(case, sides["peer"], sides["tessera"]),
