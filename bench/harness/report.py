@@ -64,6 +64,7 @@ def markdown_table(case, rows):
     with_limit = any(r.get("limit") for r in rows)
     if with_limit:
         header += ["%% of limit (%s / %s)" % (peer, tessera)]
+    header += ["load"]  # the 1-minute load average before and after the variant: how shared the cores were
     lines = ["| " + " | ".join(header) + " |",
              "|" + "|".join("---:" if i else "---" for i in range(len(header))) + "|"]
     for r in rows:
@@ -73,6 +74,7 @@ def markdown_table(case, rows):
             limit = r.get("limit")
             cells.append("%.0f %% / %.0f %%" % (100 * limit["peer_fraction"], 100 * limit["tessera_fraction"])
                          if limit else "—")
+        cells.append("%.1f → %.1f" % (r["load_start"][0], r["load_end"][0]))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
