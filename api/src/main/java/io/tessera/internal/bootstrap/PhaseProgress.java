@@ -64,7 +64,8 @@ final class PhaseProgress implements Progress {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      emit(TrainingEvent.Kind.PHASE_FINISHED, done.get());
+      // The last epoch that finished, not the one that would come next.
+      emit(TrainingEvent.Kind.PHASE_FINISHED, Math.max(0, epoch - 1), done.get());
     }
   }
 
