@@ -29,8 +29,8 @@ import java.util.regex.PatternSyntaxException;
  * number (N*) or {@code _}, while Java's Unicode {@code \w} also takes combining marks, other connector punctuation,
  * the zero-width joiners and letter-like symbols (Ⓐ); so {@code \w \W \b \B \d \D \s \S} are rewritten as explicit
  * Unicode classes with Python's meaning ({@code \s} includes U+001C..U+001F as Python's does), {@code (?P<name>)},
- * {@code (?P=name)}, {@code \Z}, {@code \v}, {@code {,n}} and {@code (?#comments)} are converted, and the pattern is compiled with
- * {@link Pattern#UNIX_LINES} (only {@code \n} ends a line for {@code . ^ $}, as in Python) and
+ * {@code (?P=name)}, {@code \Z}, {@code \v}, {@code {,n}} and {@code (?#comments)} are converted, and the pattern is
+ * compiled with {@link Pattern#UNIX_LINES} (only {@code \n} ends a line for {@code . ^ $}, as in Python) and
  * {@link Pattern#UNICODE_CASE} (case-insensitive flags fold all scripts, as in Python). Other Python-only syntax is
  * reported as an invalid pattern. The default pattern, and {@code (?u)\b\w+\b}, run as a plain scan without the
  * regex engine.
@@ -134,7 +134,10 @@ public final class RegexTokenizer implements Tokenizer {
     return of(options.getString("pattern"), options.getBoolean("lowercase"));
   }
 
-  /** @return the options as {@code key=value} text; parsing them with {@link #of(ParamValues)} gives an equal tokenizer */
+  /**
+   * @return the options as {@code key=value} text; parsing them with {@link #of(ParamValues)} gives an equal
+   *     tokenizer
+   */
   public Map<String, String> options() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("pattern", pattern);

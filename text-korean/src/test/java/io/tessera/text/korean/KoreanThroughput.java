@@ -4,6 +4,7 @@ import io.tessera.engine.ScalarEngine;
 import io.tessera.io.TextCorpus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -20,7 +21,9 @@ import java.util.stream.Stream;
  *
  * <p>The documents are read into memory first (reading is not what is measured) and cut into a fixed number of
  * shards that the engine's threads take in turn, so both thread counts do exactly the same work. Throughput is
- * UTF-8 megabytes (10^6 bytes) of document text and tokens per second of wall time, best of the rounds.
+ * UTF-8 megabytes (10^6 bytes) of document text and tokens per second of wall time, best of the rounds; each round
+ * also prints how many cores the process kept busy (CPU time over wall time), which tells a slow round on a shared
+ * machine from a slow tokenizer.
  */
 public final class KoreanThroughput {
   private static final int SHARDS = 64;
@@ -50,6 +53,7 @@ public final class KoreanThroughput {
       for (int threads = 1; threads <= 2; threads++) {
         try (ScalarEngine engine = new ScalarEngine(threads)) {
           AtomicLongArray perShard = new AtomicLongArray(SHARDS);
+          Duration cpu0 = cpuTime();
           long t0 = System.nanoTime();
           engine.parallelFor(SHARDS, shard -> {
             int from = (int) ((long) docs.size() * shard / SHARDS);
@@ -61,13 +65,14 @@ public final class KoreanThroughput {
             perShard.set(shard, n[0]);
           });
           double seconds = (System.nanoTime() - t0) / 1e9;
+          double cores = (cpuTime().toNanos() - cpu0.toNanos()) / 1e9 / seconds;
           tokens = 0;
           for (int s = 0; s < SHARDS; s++) {
             tokens += perShard.get(s);
           }
           String label = round < 0 ? "warm-up" : "round " + (round + 1);
-          report("%-8s threads %d: %.2f s, %.2f MB/s, %.0f tokens/s%n", label, threads, seconds,
-              bytes / 1e6 / seconds, tokens / seconds);
+          report("%-8s threads %d: %.2f s, %.2f MB/s, %.0f tokens/s, %.2f cores busy%n", label, threads, seconds,
+              bytes / 1e6 / seconds, tokens / seconds, cores);
           if (round >= 0 && (best[threads] == 0 || seconds < best[threads])) {
             best[threads] = seconds;
           }
@@ -76,6 +81,11 @@ public final class KoreanThroughput {
     }
     report("best: 1 thread %.2f MB/s %.0f tokens/s; 2 threads %.2f MB/s %.0f tokens/s; speed-up %.2fx (%d tokens)%n",
         bytes / 1e6 / best[1], tokens / best[1], bytes / 1e6 / best[2], tokens / best[2], best[1] / best[2], tokens);
+  }
+
+  /** CPU time of the whole process (all threads, GC and JIT included); shows whether the threads got their cores. */
+  private static Duration cpuTime() {
+    return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
   private static void report(String format, Object... args) {
