@@ -483,6 +483,24 @@ public final class Vocabulary {
       return this;
     }
 
+    /**
+     * @return every setting of this builder as {@code key=value} text in a fixed order (keys are the parameter
+     *     names of the errors above, plus {@code padding}, {@code oov} and {@code tie_break}); equal settings
+     *     build equal vocabularies from equal counts, so the text can key a cache such as {@link PreparedCorpus}
+     */
+    public Map<String, String> settings() {
+      Map<String, String> m = new java.util.LinkedHashMap<>();
+      m.put("min_count", Long.toString(minCount));
+      m.put("max_size", Integer.toString(maxSize));
+      m.put("min_doc_count", Long.toString(minDocCount));
+      m.put("max_doc_fraction", Double.toString(maxDocFraction));
+      m.put("padding", Boolean.toString(padding));
+      m.put("oov", Boolean.toString(oov));
+      m.put("oov_buckets", Integer.toString(oovBuckets));
+      m.put("tie_break", tieBreak.name().toLowerCase(java.util.Locale.ROOT));
+      return java.util.Collections.unmodifiableMap(m);
+    }
+
     /** Counts already tokenized documents and builds from them. */
     public Vocabulary build(Iterable<? extends Iterable<String>> documents) {
       return build(TokenCounts.ofDocuments(documents));
