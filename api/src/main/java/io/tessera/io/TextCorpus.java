@@ -65,6 +65,11 @@ public final class TextCorpus {
     return file;
   }
 
+  /** @return the column read from a delimited file, or empty when every line is a document */
+  public java.util.Optional<String> column() {
+    return java.util.Optional.ofNullable(column);
+  }
+
   /**
    * Opens the file and streams its documents, lazily. Close the stream to close the file.
    *

@@ -61,22 +61,9 @@ public record CorpusKey(String key, String fingerprint, String inputSha256) {
     return new CorpusKey(text, hex(digest().digest(text.getBytes(StandardCharsets.UTF_8))), sha);
   }
 
-  /**
-   * Which documents of the file the corpus reads: {@code lines}, or {@code column NAME}. {@link TextCorpus} shows
-   * its column only in {@code toString()} ({@code FILE [NAME]}), so it is taken from there, after the path.
-   */
+  /** Which documents of the file the corpus reads: {@code lines}, or {@code column NAME}. */
   static String selection(TextCorpus corpus) {
-    String described = corpus.toString();
-    String path = corpus.file().toString();
-    String rest = described.startsWith(path) ? described.substring(path.length()) : described;
-    if (rest.isEmpty()) {
-      return "lines";
-    }
-    if (rest.startsWith(" [") && rest.endsWith("]")) {
-      return "column " + rest.substring(2, rest.length() - 1);
-    }
-    // An unknown description still keys the cache correctly, only less readably.
-    return "corpus " + rest;
+    return corpus.column().map(c -> "column " + c).orElse("lines");
   }
 
   /** @return the SHA-256 of {@code file}'s bytes as hex; {@code size[0]} receives the byte count */
