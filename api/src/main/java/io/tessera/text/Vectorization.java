@@ -193,12 +193,12 @@ final class Vectorization {
   /** Applies min_df, max_df and max_features as scikit-learn does, and orders the kept terms by code point. */
   private static Selection select(CountVectorizer settings, TfidfWeighting weighting, Counted counted) {
     long n = counted.documents();
-    settings.checkBounds(n);
     int distinct = counted.terms().size();
     if (distinct == 0) {
       throw BadInputException.of("no terms: none of the " + n + " documents has a token (are they all empty,"
           + " or only stop words?)");
     }
+    settings.checkBounds(n);
     double low = settings.minDf().threshold(n);
     double high = settings.maxDf().threshold(n);
     long[] df = counted.df();
