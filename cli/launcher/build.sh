@@ -16,11 +16,12 @@ log="$out/build.log"
 min_java=21
 
 # The JDK modules the application resolves (java --show-module-resolution; jdeps over build/launcher/lib agrees):
-#   java.base; java.logging (Guava); java.xml (logback-core); jdk.incubator.vector (the SIMD engine).
+#   java.base; java.logging (Guava); java.xml (logback-core); jdk.incubator.vector (the SIMD engine);
+#   java.desktop (PNG charts: AWT and ImageIO; brings java.datatransfer and java.prefs).
 # Left out on purpose: jdk.unsupported (Guice and Guava fall back without sun.misc.Unsafe, and nothing resolves it:
 # leaving it out also avoids JDK 24+'s Unsafe deprecation warnings), java.naming, java.management and java.sql
 # (optional features of logback and picocli; logback is configured in code, so its XML configurator is not used).
-modules=java.base,java.logging,java.xml,jdk.incubator.vector
+modules=java.base,java.logging,java.xml,jdk.incubator.vector,java.desktop
 
 die() {
   echo "tessera: $*" >&2

@@ -1,6 +1,9 @@
 /** The {@code tessera} command-line launcher. Exports nothing. */
 module io.tessera.cli {
   requires io.tessera.api;
+  // The demo draws a cluster map of the K-Means result (PNG).
+  requires io.tessera.charts;
+  requires io.tessera.models.cluster;
   requires info.picocli;
   requires org.slf4j;
   requires ch.qos.logback.classic;

@@ -10,7 +10,9 @@ import java.util.Objects;
  *
  * @param kind       what happened
  * @param phase      the phase's name (e.g. {@code train}, {@code build vocabulary}, {@code sweep})
- * @param epoch      the 1-based epoch, or 0 outside epochs
+ * @param epoch      the 1-based epoch: the one that finished for {@code EPOCH_FINISHED}, the last one that finished
+ *                   for {@code PHASE_FINISHED}, the one in progress otherwise; 0 before the first epoch ends and in
+ *                   phases without epochs
  * @param step       units done so far in this phase
  * @param total      units in the phase, or 0 when unknown
  * @param unit       what a unit is ({@code samples}, {@code words}, {@code tokens}, {@code iterations}, ...)

@@ -14,7 +14,10 @@ public interface Progress extends AutoCloseable {
   /** Adds {@code units} done and records the latest metrics (e.g. {@code loss}). */
   void advance(long units, Map<String, Double> metrics);
 
-  /** Reports the end of a 1-based epoch with its figures; always delivered. */
+  /**
+   * Reports the end of a 1-based epoch with its figures; always delivered. Progress events sent after it carry
+   * the next epoch's number, the one then in progress.
+   */
   void epochFinished(int epoch, Map<String, Double> metrics);
 
   /** Ends the phase; always delivered. Idempotent. */

@@ -6,6 +6,11 @@ import io.tessera.api.Model;
 import io.tessera.api.Tessera;
 import io.tessera.api.TesseraException;
 import io.tessera.api.TrainOptions;
+import io.tessera.charts.ChartWriter;
+import io.tessera.charts.PrincipalComponents;
+import io.tessera.charts.ScatterChart;
+import io.tessera.io.NumericTable;
+import io.tessera.models.cluster.ClusteringModel;
 import io.tessera.spi.Algorithm;
 import io.tessera.spi.ModelFamilyProvider;
 import java.io.IOException;
@@ -13,12 +18,14 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,9 +41,6 @@ import picocli.CommandLine.Parameters;
     description = {"Trains a small model of every installed family on its bundled sample data (default "
         + "hyperparameters), prints what each learned and saves the models in --out (default ./demo-output/)."})
 final class DemoCommand extends TesseraCommand {
-  /** The demo shows only periodic progress, and only for fits long enough to reach this interval. */
-  static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
-
   @Parameters(arity = "0..*", paramLabel = "FAMILY", description = "Only these families (default: all).")
   List<String> only = new ArrayList<>();
 
@@ -144,16 +148,23 @@ final class DemoCommand extends TesseraCommand {
       Model model = tessera.train(name, sample.get(), algorithm.sampleParams(), TrainOptions.builder()
           .dataFingerprint("sample:" + name)
           .cancellation(cancellation)
-          .listener(new ProgressPrinter(err(), PROGRESS_INTERVAL, false, cancellation))
+          .listener(progress(cancellation, json))
           .build());
       double seconds = (System.nanoTime() - t0) / 1e9;
       Files.createDirectories(outDir);
       Path file = outDir.resolve(family.id() + "-" + algorithm.id() + ".safetensors");
       tessera.save(model, file);
+      Optional<Path> chart = Optional.empty();
+      if (model instanceof ClusteringModel clusters && sample.get() instanceof NumericTable table
+          && clusters.dimensions() >= 2) {
+        chart = Optional.of(clusterMap(name, clusters, table, outDir.resolve(family.id() + "-" + algorithm.id()
+            + ".png")));
+      }
       if (!json) {
         out.println(Describe.indent(model.summary(), "   "));
         out.printf("   trained in %s, saved %s (%s)%n", Describe.seconds(System.nanoTime() - t0), file,
             Describe.bytes(Files.size(file)));
+        chart.ifPresent(png -> out.printf("   cluster map: %s%n", png));
         out.flush();
       }
       return new Outcome(family.id(), algorithm.id(), "trained", seconds, file, model.summary());
@@ -165,6 +176,34 @@ final class DemoCommand extends TesseraCommand {
       return new Outcome(family.id(), algorithm.id(), "failed: " + Failures.describe(e),
           (System.nanoTime() - t0) / 1e9, null, null);
     }
+  }
+
+  /**
+   * Draws the training rows on their first two principal components (of the model's scaled features), coloured by
+   * cluster and shaped by the table's reference labels, such as iris's species.
+   *
+   * @return the PNG written
+   */
+  private static Path clusterMap(String name, ClusteringModel model, NumericTable table, Path png) {
+    float[] values = table.values();
+    double[][] rows = new double[table.rows()][];
+    for (int i = 0; i < rows.length; i++) {
+      float[] scaled = model.scaling().apply(Arrays.copyOfRange(values, i * table.cols(), (i + 1) * table.cols()));
+      rows[i] = IntStream.range(0, scaled.length).mapToDouble(j -> scaled[j]).toArray();
+    }
+    PrincipalComponents pca = PrincipalComponents.fit(rows);
+    int[] labels = model.labels();
+    List<String> classes = model.referenceLabels();
+    ScatterChart.Builder chart = ScatterChart.builder(name + ": " + model.clusters() + " clusters of " + rows.length
+        + " rows", String.format(Locale.ROOT, "PC1 (%.0f%% of variance)", 100 * pca.explainedVarianceRatio(0)),
+        String.format(Locale.ROOT, "PC2 (%.0f%% of variance)", 100 * pca.explainedVarianceRatio(1)));
+    for (int i = 0; i < rows.length; i++) {
+      double[] xy = pca.project(rows[i]);
+      chart.point(new ScatterChart.Point(xy[0], xy[1], labels[i] == ClusteringModel.NOISE ? "noise"
+          : "cluster " + labels[i], classes.isEmpty() ? "" : classes.get(i), ""));
+    }
+    ChartWriter.writePng(chart.build(), png);
+    return png;
   }
 
   private static Map<String, Object> asJson(List<Outcome> outcomes, long nanos) {

@@ -1,8 +1,10 @@
 package io.tessera.cli;
 
 import io.tessera.api.ModelCard;
+import io.tessera.api.ProgressText;
 import io.tessera.api.Provenance;
 import io.tessera.spi.ParamSpec;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +71,7 @@ final class Describe {
 
   /** @return seconds with one decimal, e.g. {@code 2.4 s} */
   static String seconds(long nanos) {
-    return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    return ProgressText.seconds(Duration.ofNanos(nanos));
   }
 
   /** @return a model card as a JSON object (hyperparameters sorted by name) */

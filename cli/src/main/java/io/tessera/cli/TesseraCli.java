@@ -57,6 +57,10 @@ public final class TesseraCli implements Runnable {
       description = "Log the platform's progress (DEBUG level).")
   boolean verbose;
 
+  @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+      description = "No progress bars or lines on stderr; errors and warnings still show.")
+  boolean quiet;
+
   @Spec
   CommandSpec spec;
 
@@ -128,6 +132,11 @@ public final class TesseraCli implements Runnable {
     String home = System.getProperty(HOME_PROPERTY);
     return home == null || home.isBlank() ? Optional.empty()
         : Optional.of(Path.of(home, "plugins"));
+  }
+
+  /** @return whether {@code --quiet} was given */
+  boolean quiet() {
+    return quiet;
   }
 
   /** @return whether {@code --debug} was given */

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -31,8 +30,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code tessera train ALGORITHM --data FILE [key=value ...]}: reads the input with the algorithm's reader,
- * trains with progress lines on stderr, prints the model's summary and, with {@code --out}, writes the model
- * atomically. Ctrl-C stops at the next step boundary with exit code 130 and writes nothing.
+ * trains with a progress bar on stderr (plain lines when stderr is not a terminal), prints the model's summary
+ * and, with {@code --out}, writes the model atomically. Ctrl-C stops at the next step boundary with exit code 130
+ * and writes nothing.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
     header = "Train a model on a data file and optionally save it.",
@@ -43,9 +43,6 @@ import picocli.CommandLine.Parameters;
             + "and writes no model.",
         "Example: tessera train kmeans --data iris.csv k=3 --out iris.safetensors"})
 final class TrainCommand extends TesseraCommand {
-  /** How often periodic progress lines may appear. */
-  static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
-
   @Parameters(index = "0", paramLabel = "ALGORITHM",
       description = "family/id, or an id only one family uses (e.g. kmeans).")
   String algorithm;
@@ -89,34 +86,54 @@ final class TrainCommand extends TesseraCommand {
       throw new NoSuchFileException(data.toString());
     }
     String name = algo.family() + "/" + algo.id();
-    PrintWriter err = err();
-    long t0 = System.nanoTime();
-    Object input = algo.readInput(data);
-    String fingerprint = fingerprint(data);
-    err.printf("read %s in %s%n", data, Describe.seconds(System.nanoTime() - t0));
-    err.flush();
     if (out != null && out.toAbsolutePath().getParent() != null) {
       Files.createDirectories(out.toAbsolutePath().getParent());
     }
-    TrainOptions.Builder options = TrainOptions.builder()
-        .dataFingerprint(fingerprint)
-        .cancellation(cancellation)
-        .listener(new ProgressPrinter(err, PROGRESS_INTERVAL, true, cancellation));
-    if (checkpoint != null) {
-      options.checkpoint(checkpoint).resume(resume);
-    }
-    String afterCancel = "; no model written" + (checkpoint != null && Files.exists(checkpoint)
-        ? "; continue with --checkpoint " + checkpoint + " --resume" : "");
-    return guarded(cancellation, afterCancel, () -> {
+    // Guarded from the start: Ctrl-C while the data is read stops before training instead of killing the JVM.
+    return guarded(cancellation, this::afterCancel, () -> {
+      Object input = read(algo);
+      cancellation.throwIfCancelled("reading " + data + ", before training");
+      TrainOptions.Builder options = TrainOptions.builder()
+          .dataFingerprint(fingerprint(data))
+          .cancellation(cancellation)
+          .listener(progress(cancellation, json));
+      if (checkpoint != null) {
+        options.checkpoint(checkpoint).resume(resume);
+      }
       long start = System.nanoTime();
       Model model = tessera.train(name, input, hyper, options.build());
       long trained = System.nanoTime() - start;
+      // Ctrl-C after the last step boundary: stop before writing rather than exit 130 after a normal report.
+      cancellation.throwIfCancelled("the end of training" + (out != null ? ", before saving " + out : ""));
       if (out != null) {
         tessera.save(model, out);
+        if (cancellation.isCancelled()) {
+          TesseraCli.error(err(), "interrupted while saving; the model was saved to " + out + " in full");
+          return ExitCodes.INTERRUPTED;
+        }
       }
       report(model, name, trained);
       return ExitCodes.OK;
     });
+  }
+
+  /** Reads the data with the algorithm's reader and says how long that took (unless {@code --quiet}). */
+  private Object read(Algorithm<?, ?, ?> algo) {
+    long t0 = System.nanoTime();
+    Object input = algo.readInput(data);
+    if (!root().quiet()) {
+      PrintWriter err = err();
+      err.printf("read %s in %s%n", data, Describe.seconds(System.nanoTime() - t0));
+      err.flush();
+    }
+    return input;
+  }
+
+  /** @return the end of the line that reports an interrupted run: what was (not) written, how to go on */
+  private String afterCancel() {
+    return "; no model written" + (out != null && Files.exists(out) ? " (" + out + " is unchanged)" : "")
+        + (checkpoint != null && Files.exists(checkpoint)
+        ? "; continue with --checkpoint " + checkpoint + " --resume" : "");
   }
 
   private void report(Model model, String name, long nanos) {
@@ -169,7 +186,7 @@ final class TrainCommand extends TesseraCommand {
   }
 
   /** @return {@code sha256:<hex>} of a regular file, or an empty string for a folder (the card then says unknown) */
-  static String fingerprint(Path file) throws IOException {
+  static String fingerprint(Path file) {
     if (!Files.isRegularFile(file)) {
       return "";
     }
@@ -181,6 +198,8 @@ final class TrainCommand extends TesseraCommand {
     }
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
       in.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return "sha256:" + HexFormat.of().formatHex(sha.digest());
   }

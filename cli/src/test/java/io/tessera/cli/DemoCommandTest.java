@@ -28,6 +28,7 @@ class DemoCommandTest {
     assertThat(r.out()).contains("== cluster", "-- cluster/kmeans", "saved " + out.resolve("cluster-kmeans.safetensors"))
         .contains("Done: ", "tessera info ");
     assertThat(out.resolve("cluster-kmeans.safetensors")).isRegularFile();
+    assertThat(out.resolve("cluster-kmeans.png")).isRegularFile();
     Cli info = Cli.run("info", out.resolve("cluster-kmeans.safetensors").toString());
     assertThat(info.exit()).isZero();
   }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts a separate JVM (the one running the tests) on this test run's jars, for checks that need a fresh
- * process: class-path launches, compiled snippets.
+ * process: class-path launches, compiled snippets, signals.
  */
 record JavaProcess(int exit, String out, String err) {
 
@@ -32,8 +32,21 @@ record JavaProcess(int exit, String out, String err) {
 
   /** Runs {@code java args...} in {@code dir}, failing the test when it does not end within two minutes. */
   static JavaProcess run(Path dir, List<String> args) {
+    return start(dir, args).finish();
+  }
+
+  /**
+   * Starts {@code java args...} in {@code dir} with stdout and stderr going to files, for tests that act on a
+   * running process (read its progress, signal it) before it ends.
+   */
+  static Running start(Path dir, List<String> args) {
+    return start(List.of(), dir, args);
+  }
+
+  /** Like {@link #start(Path, List)}, with {@code java} started by {@code launcher} (e.g. {@code env ...}). */
+  static Running start(List<String> launcher, Path dir, List<String> args) {
     String java = ProcessHandle.current().info().command().orElseThrow();
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(launcher);
     command.add(java);
     command.addAll(args);
     try {
@@ -41,17 +54,37 @@ record JavaProcess(int exit, String out, String err) {
       Path err = Files.createTempFile(dir, "err", ".txt");
       Process p = new ProcessBuilder(command).directory(dir.toFile())
           .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      if (!p.waitFor(2, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        throw new AssertionError("timed out: " + command);
-      }
-      return new JavaProcess(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8));
+      return new Running(p, command, out, err);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  /** A started JVM whose output is collected in files. */
+  record Running(Process process, List<String> command, Path out, Path err) {
+    /** @return what the process has written to stderr so far */
+    String errSoFar() {
+      try {
+        return Files.readString(err, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Waits for the process to end (failing the test after two minutes) and returns its exit code and output. */
+    JavaProcess finish() {
+      try {
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+          process.destroyForcibly();
+          throw new AssertionError("timed out: " + command);
+        }
+        return new JavaProcess(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), errSoFar());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
     }
   }
 }

@@ -56,22 +56,27 @@ final class PhaseProgress implements Progress {
 
   @Override
   public void epochFinished(int epochNumber, Map<String, Double> epochMetrics) {
-    epoch = epochNumber;
     metrics = Map.copyOf(epochMetrics);
-    emit(TrainingEvent.Kind.EPOCH_FINISHED, done.get());
+    emit(TrainingEvent.Kind.EPOCH_FINISHED, epochNumber, done.get());
+    epoch = epochNumber + 1;
   }
 
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      emit(TrainingEvent.Kind.PHASE_FINISHED, done.get());
+      // The last epoch that finished, not the one that would come next.
+      emit(TrainingEvent.Kind.PHASE_FINISHED, Math.max(0, epoch - 1), done.get());
     }
   }
 
   private void emit(TrainingEvent.Kind kind, long step) {
+    emit(kind, epoch, step);
+  }
+
+  private void emit(TrainingEvent.Kind kind, int epochNumber, long step) {
     long elapsed = System.nanoTime() - start;
     double rate = elapsed > 0 && step > 0 ? step * 1e9 / elapsed : Double.NaN;
-    TrainingEvent event = new TrainingEvent(kind, phase, epoch, step, total, unit, rate,
+    TrainingEvent event = new TrainingEvent(kind, phase, epochNumber, step, total, unit, rate,
         Duration.ofNanos(elapsed), metrics);
     try {
       listener.onEvent(event);

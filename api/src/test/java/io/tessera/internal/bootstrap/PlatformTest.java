@@ -131,6 +131,7 @@ class PlatformTest {
         .extracting(TrainingEvent::epoch).containsExactly(1, 2, 3);
     assertThat(events).last().satisfies(e -> {
       assertThat(e.kind()).isEqualTo(TrainingEvent.Kind.PHASE_FINISHED);
+      assertThat(e.epoch()).as("the last epoch that finished").isEqualTo(3);
       assertThat(e.step()).isEqualTo(12);
       assertThat(e.fraction()).isEqualTo(1.0);
     });

@@ -75,12 +75,14 @@ public final class KMeansTrainer implements Trainer<NumericTable, KMeansConfig, 
     int runs = given != null ? 1 : config.nInit();
     SplittableRandom initStream = context.random("init");
     Run best = null;
-    try (Progress progress = context.progress("kmeans", (long) config.maxIter() * runs, "iterations")) {
+    try (Progress progress = context.progress("kmeans", runs, "runs")) {
       for (int run = 0; run < runs; run++) {
         float[] start = given != null ? data.centred(given)
             : config.init() == KMeansConfig.Init.RANDOM ? randomRows(data, config.k(), initStream.split())
             : plusPlus(data, config.k(), initStream.split(), context.cancellation());
         Run r = lloyd(data, start, config, run, progress, context.cancellation());
+        // Runs converge after an unknown number of iterations, well before max_iter: only runs make an honest total.
+        progress.advance(1);
         progress.epochFinished(run + 1, Map.of("inertia", r.inertia, "iterations", (double) r.iterations));
         LOG.debug("k-means run {}/{}: inertia {} after {} iterations ({})", run + 1, runs, r.inertia,
             r.iterations, r.stop);
@@ -142,7 +144,7 @@ public final class KMeansTrainer implements Trainer<NumericTable, KMeansConfig, 
       centres = next;
       next = swap;
       iterations++;
-      progress.advance(1, Map.of("inertia", inertia));
+      progress.advance(0, Map.of("inertia", inertia, "iteration", (double) iterations));
       if (Arrays.equals(labels, previous)) {
         stop = Stop.LABELS_STABLE;
         break;

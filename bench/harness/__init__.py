@@ -1,0 +1,1 @@
+"""The bench/run harness: case files, machine context, the two sides of a comparison, reports."""
