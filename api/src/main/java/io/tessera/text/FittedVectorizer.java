@@ -251,7 +251,7 @@ public final class FittedVectorizer {
     long[] df = file.longs("document_frequencies", vocabulary.size());
     for (int i = 0; i < vocabulary.size(); i++) {
       if (vocabulary.get(i).isEmpty() || (i > 0
-          && Vocabulary.compareCodePoints(vocabulary.get(i - 1), vocabulary.get(i)) >= 0)) {
+          && CodePointOrder.compare(vocabulary.get(i - 1), vocabulary.get(i)) >= 0)) {
         throw new ModelFormatException(where + ": the vocabulary is not in strictly increasing code-point order "
             + "at column " + i);
       }

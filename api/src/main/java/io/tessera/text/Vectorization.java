@@ -34,9 +34,47 @@ final class Vectorization {
   private Vectorization() {
   }
 
-  /** The result of counting a corpus: its term table with statistics, and the shards if rows were kept. */
-  private record Counted(TermTable terms, long[] df, long[] totals, long documents, int emptyDocuments,
-                         List<FitShard> shards) {
+  /**
+   * A corpus being counted: its term table with each term's document frequency and count, the numbers of documents
+   * and of empty documents, and the counted shards when their rows are kept. Filled by {@link #merge}, one batch of
+   * shards at a time in order, by one task at a time.
+   */
+  private static final class Counted {
+    private final boolean keepRows;
+    final TermTable terms = new TermTable(1 << 15);
+    long[] df = new long[1 << 14];
+    long[] totals = new long[1 << 14];
+    long documents;
+    int emptyDocuments;
+    final List<FitShard> shards = new ArrayList<>();
+
+    Counted(boolean keepRows) {
+      this.keepRows = keepRows;
+    }
+
+    /** Adds the shards' statistics in order and gives each shard its map from local to corpus ids. */
+    void merge(FitShard[] batch) {
+      for (FitShard shard : batch) {
+        TermTable local = shard.terms;
+        int[] toCorpus = new int[local.size()];
+        for (int l = 0; l < toCorpus.length; l++) {
+          int g = terms.add(local.term(l));
+          if (g == df.length) {
+            df = Arrays.copyOf(df, g * 2);
+            totals = Arrays.copyOf(totals, g * 2);
+          }
+          df[g] += shard.df[l];
+          totals[g] += shard.total[l];
+          toCorpus[l] = g;
+        }
+        shard.mergedInto(toCorpus);
+        documents += shard.documents();
+        emptyDocuments += shard.emptyDocuments();
+        if (keepRows) {
+          shards.add(shard);
+        }
+      }
+    }
   }
 
   static FittedVectorizer fit(CountVectorizer settings, TfidfWeighting weighting, TextCorpus corpus,
@@ -66,7 +104,7 @@ final class Vectorization {
                                          int shardDocuments) {
     Counted counted = count(settings, documents, engine, true, shardDocuments);
     Selection selection = select(settings, weighting, counted);
-    List<FitShard> shards = counted.shards();
+    List<FitShard> shards = counted.shards;
     CsrMatrix[] parts = new CsrMatrix[shards.size()];
     engine.parallelFor(parts.length, i -> {
       FitShard shard = shards.get(i);
@@ -76,7 +114,7 @@ final class Vectorization {
       }
       parts[i] = shard.build(columnOf, selection.vectorizer);
     });
-    return finish(selection.vectorizer, parts, counted.emptyDocuments());
+    return finish(selection.vectorizer, parts, counted.emptyDocuments);
   }
 
   static DocumentTermMatrix transform(FittedVectorizer vectorizer, TextCorpus corpus, ComputeEngine engine) {
@@ -147,43 +185,32 @@ final class Vectorization {
     }
   }
 
-  /** Counts every document; the shards' term tables are merged into one corpus table in shard order. */
+  /**
+   * Counts every document. The shards' term tables are merged into the corpus table in shard order; the merge of a
+   * batch runs as one more task beside the counting of the next batch, so that it does not leave threads idle.
+   */
   private static Counted count(CountVectorizer settings, Iterator<? extends CharSequence> documents,
                                ComputeEngine engine, boolean keepRows, int shardDocuments) {
-    TermTable terms = new TermTable(1 << 15);
-    long[][] stats = {new long[1 << 14], new long[1 << 14]};
-    long[] documentsAndEmpty = new long[2];
-    List<FitShard> kept = new ArrayList<>();
+    Counted counted = new Counted(keepRows);
     Tokenizer tokenizer = settings.tokenizer();
+    FitShard[][] unmerged = {new FitShard[0]};
     forEachBatch(documents, engine, shardDocuments, batch -> {
+      FitShard[] previous = unmerged[0];
       FitShard[] shards = new FitShard[batch.size()];
-      engine.parallelFor(shards.length, i -> {
-        FitShard shard = new FitShard(keepRows);
-        shard.count(batch.get(i), tokenizer);
-        shards[i] = shard;
+      // task 0 merges the previous batch: the longest task starts first
+      engine.parallelFor(shards.length + 1, i -> {
+        if (i == 0) {
+          counted.merge(previous);
+        } else {
+          FitShard shard = new FitShard(keepRows);
+          shard.count(batch.get(i - 1), tokenizer);
+          shards[i - 1] = shard;
+        }
       });
-      for (FitShard shard : shards) {
-        TermTable local = shard.terms;
-        int[] toGlobal = new int[local.size()];
-        for (int l = 0; l < toGlobal.length; l++) {
-          int g = terms.add(local.term(l));
-          if (g == stats[0].length) {
-            stats[0] = Arrays.copyOf(stats[0], g * 2);
-            stats[1] = Arrays.copyOf(stats[1], g * 2);
-          }
-          stats[0][g] += shard.df[l];
-          stats[1][g] += shard.total[l];
-          toGlobal[l] = g;
-        }
-        shard.mergedInto(toGlobal);
-        documentsAndEmpty[0] += shard.documents();
-        documentsAndEmpty[1] += shard.emptyDocuments();
-        if (keepRows) {
-          kept.add(shard);
-        }
-      }
+      unmerged[0] = shards;
     });
-    return new Counted(terms, stats[0], stats[1], documentsAndEmpty[0], (int) documentsAndEmpty[1], kept);
+    counted.merge(unmerged[0]);
+    return counted;
   }
 
   /** The fitted vectorizer and, for each corpus term id, its column (-1 when dropped). */
@@ -192,8 +219,8 @@ final class Vectorization {
 
   /** Applies min_df, max_df and max_features as scikit-learn does, and orders the kept terms by code point. */
   private static Selection select(CountVectorizer settings, TfidfWeighting weighting, Counted counted) {
-    long n = counted.documents();
-    int distinct = counted.terms().size();
+    long n = counted.documents;
+    int distinct = counted.terms.size();
     if (distinct == 0) {
       throw BadInputException.of("no terms: none of the " + n + " documents has a token (are they all empty,"
           + " or only stop words?)");
@@ -201,8 +228,8 @@ final class Vectorization {
     settings.checkBounds(n);
     double low = settings.minDf().threshold(n);
     double high = settings.maxDf().threshold(n);
-    long[] df = counted.df();
-    TermTable terms = counted.terms();
+    long[] df = counted.df;
+    TermTable terms = counted.terms;
     String[] survivors = new String[distinct];
     int kept = 0;
     int belowMin = 0;
@@ -224,7 +251,7 @@ final class Vectorization {
           + "; lower min_df or raise max_df");
     }
     String[] ordered = Arrays.copyOf(survivors, kept);
-    Arrays.sort(ordered, Vocabulary::compareCodePoints);
+    Arrays.sort(ordered, CodePointOrder::compare);
     int[] ids = new int[kept];
     for (int i = 0; i < kept; i++) {
       ids[i] = terms.get(ordered[i]);
@@ -253,7 +280,7 @@ final class Vectorization {
     if (ids.length <= limit) {
       return ids;
     }
-    long[] tfs = settings.binary() ? counted.df() : counted.totals();
+    long[] tfs = settings.binary() ? counted.df : counted.totals;
     long[] negated = new long[ids.length];
     for (int i = 0; i < ids.length; i++) {
       negated[i] = -tfs[ids[i]];

@@ -13,10 +13,11 @@ import java.util.function.Consumer;
  * letter (L*), a number (Nd, Nl, No) or {@code _}. Combining marks are not word characters in Python, so they
  * split words, and a supplementary character counts as one.
  *
- * <p>One pass over the text, no regex engine. Text made only of Latin-1 characters (all of IMDB but a few reviews)
- * takes a fast path that lower-cases while it scans, because lower-casing never moves a Latin-1 character out of
- * Latin-1 or changes whether it is a word character; other text is lower-cased whole first, since there it can
- * ({@code İ} becomes {@code i} plus a combining dot, which splits the word as in Python).
+ * <p>No regex engine. Text made only of Latin-1 characters (all of IMDB but a few reviews) takes a fast path that
+ * lower-cases into a byte copy and cuts tokens from it, because lower-casing never moves a Latin-1 character out of
+ * Latin-1 or changes whether it is a word character; other text is lower-cased whole first and scanned by code
+ * point, since there it can ({@code İ} becomes {@code i} plus a combining dot, which splits the word as in
+ * Python).
  */
 final class SklearnPatternTokenizer implements Tokenizer {
   /** Word-ness of the Latin-1 characters. */
@@ -48,31 +49,30 @@ final class SklearnPatternTokenizer implements Tokenizer {
 
   /**
    * Tokenizes {@code s} if it is all Latin-1; returns false (having emitted nothing) at the first other character.
-   * Tokens are collected in a byte buffer, lower-cased on the way.
+   * The text is first copied to bytes, lower-cased on the way; tokens are then cut from those bytes.
    */
   private static boolean latin1(String s, Consumer<? super String> action) {
     int n = s.length();
+    byte[] lower = new byte[n];
     for (int i = 0; i < n; i++) {
-      if (s.charAt(i) > 0xFF) {
+      char c = s.charAt(i);
+      if (c > 0xFF) {
         return false;
       }
+      lower[i] = LATIN1_LOWER[c];
     }
-    byte[] token = new byte[64];
     int i = 0;
     while (i < n) {
-      if (!LATIN1_WORD[s.charAt(i)]) {
+      if (!LATIN1_WORD[lower[i] & 0xFF]) {
         i++;
         continue;
       }
-      int length = 0;
-      for (; i < n && LATIN1_WORD[s.charAt(i)]; i++) {
-        if (length == token.length) {
-          token = java.util.Arrays.copyOf(token, length * 2);
-        }
-        token[length++] = LATIN1_LOWER[s.charAt(i)];
+      int start = i;
+      while (i < n && LATIN1_WORD[lower[i] & 0xFF]) {
+        i++;
       }
-      if (length >= 2) {
-        action.accept(new String(token, 0, length, StandardCharsets.ISO_8859_1));
+      if (i - start >= 2) {
+        action.accept(new String(lower, start, i - start, StandardCharsets.ISO_8859_1));
       }
     }
     return true;

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * A command for the TF-IDF benchmark and the SOTU comparison (test scope; the CLI's {@code text tfidf} comes
  * later): reads the {@code text} column of every file in turn, fits scikit-learn's default
  * {@code TfidfVectorizer} with the regex tokenizer's default pattern, optionally writes the matrix, and prints one
- * line with the shape and the time.
+ * JSON line: the shape, the time, and a checksum (the sum of all entries in double, to compare with scikit-learn's
+ * figure on the same corpus).
  *
  * <pre>usage: TfidfBenchMain THREADS OUT.safetensors|- FILE.tsv[.gz]...</pre>
  */
@@ -45,9 +46,14 @@ public final class TfidfBenchMain {
       dtm.write(Path.of(args[1]));
     }
     long end = System.nanoTime();
-    System.out.printf("rows=%d cols=%d nnz=%d empty=%d threads=%d fit_s=%.3f write_s=%.3f%n", dtm.matrix().rows(),
-        dtm.matrix().cols(), dtm.matrix().nnz(), dtm.emptyDocuments(), threads, (fitted - start) / 1e9,
-        (end - fitted) / 1e9);
+    double checksum = 0;
+    for (float v : dtm.matrix().values()) {
+      checksum += v;
+    }
+    System.out.printf(java.util.Locale.ROOT, "{\"rows\": %d, \"cols\": %d, \"nnz\": %d, \"empty\": %d, "
+        + "\"threads\": %d, \"fit_seconds\": %.3f, \"write_seconds\": %.3f, \"checksum\": %.6f}%n",
+        dtm.matrix().rows(), dtm.matrix().cols(), dtm.matrix().nnz(), dtm.emptyDocuments(), threads,
+        (fitted - start) / 1e9, (end - fitted) / 1e9, checksum);
   }
 
   /** Streams the documents of every corpus in turn, closing each file when it is exhausted. */
