@@ -6,10 +6,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code tessera text}: the text commands' parent; without a subcommand it shows their list. */
 @Command(name = "text", mixinStandardHelpOptions = true,
-    header = "Prepare text: tokenize documents, list the vocabulary.",
+    header = "Tokenize text, list its vocabulary, write count and TF-IDF matrices.",
     description = {"Text preparation shared by every family: tokenizers (default, regex, korean), stopwords, "
-        + "vocabulary statistics."},
-    subcommands = {TextTokenizeCommand.class, TextVocabCommand.class})
+        + "vocabulary statistics, document-term matrices that SciPy reads."},
+    subcommands = {TextTokenizeCommand.class, TextVocabCommand.class, TextVectorizeCommand.Counts.class,
+        TextVectorizeCommand.Tfidf.class})
 final class TextCommand implements Runnable {
   @Spec
   CommandSpec spec;

@@ -17,11 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
- * The input options every {@code tessera text} command shares: where the documents come from, how they are
- * tokenized, which tokens are dropped, and what happens to a line that is not UTF-8.
+ * The input options every {@code tessera text} command shares: how the documents are read (a column, what happens
+ * to a line that is not UTF-8), how they are tokenized and which tokens are dropped. Each command names the input
+ * itself ({@code FILE} or {@code --corpus}) and stores it in {@link #file}.
  */
 final class TextInput {
   /** What to do with a line of invalid UTF-8. */
@@ -54,8 +54,7 @@ final class TextInput {
           + "(default: ${DEFAULT-VALUE}).")
   OnBadLine onBadLine;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
-      description = "UTF-8 text, one document per line, gzip allowed; '-' or none: stdin.")
+  /** The input file, or null or {@code -} for stdin; set by the command from its own argument or option. */
   String file;
 
   /**
@@ -83,6 +82,19 @@ final class TextInput {
     }
     Stopwords stop = Stopwords.parse(stopwords);
     return stop.filter(tessera.tokenizer(tokenizer, opts));
+  }
+
+  /** @return the tokenizer settings in one line, stored with matrices so a file says how it was tokenized */
+  String describeTokenizer() {
+    StringBuilder d = new StringBuilder(tokenizer);
+    options.forEach((k, v) -> d.append(' ').append(k).append('=').append(v));
+    if (pos) {
+      d.append(" pos=true");
+    }
+    if (!stopwords.equals("none")) {
+      d.append(" stopwords=").append(stopwords);
+    }
+    return d.toString();
   }
 
   /** @return whether the documents come from stdin */

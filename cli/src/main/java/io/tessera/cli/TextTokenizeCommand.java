@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code tessera text tokenize}: one document per line in, its tokens separated by spaces per line out. Streams:
@@ -29,6 +30,12 @@ final class TextTokenizeCommand extends TesseraCommand {
 
   @Mixin
   TextInput input;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+      description = "UTF-8 text, one document per line, gzip allowed; '-' or none: stdin.")
+  void file(String file) {
+    input.file = file;
+  }
 
   /** The standard input; a field so that tests can supply their own. */
   InputStream stdin = System.in;

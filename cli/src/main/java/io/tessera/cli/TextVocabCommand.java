@@ -8,16 +8,15 @@ import io.tessera.text.Vocabulary;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code tessera text vocab}: the most frequent tokens of a corpus with their counts and document frequencies.
@@ -34,6 +33,12 @@ import picocli.CommandLine.Option;
 final class TextVocabCommand extends TesseraCommand {
   @Mixin
   TextInput input;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+      description = "UTF-8 text, one document per line, gzip allowed; '-' or none: stdin.")
+  void file(String file) {
+    input.file = file;
+  }
 
   @Option(names = "--min-count", paramLabel = "N", defaultValue = "1",
       description = "Leave out tokens seen fewer than N times (default: ${DEFAULT-VALUE}).")
@@ -68,7 +73,7 @@ final class TextVocabCommand extends TesseraCommand {
     Tokenizer tokenizer = countingEmpty(input.tokenizer(tessera), empty);
     TokenCounts counts;
     try (DocumentReader reader = input.open(stdin)) {
-      Iterable<String> docs = () -> documents(reader);
+      Iterable<String> docs = () -> TextVectorizeCommand.documents(reader);
       counts = TokenCounts.count(docs, tokenizer, tessera.engine());
       input.warn(err(), reader, empty.sum(), 0);
     }
@@ -126,28 +131,6 @@ final class TextVocabCommand extends TesseraCommand {
     }
     out.write(body.toString());
     out.flush();
-  }
-
-  /** The reader's documents as a single-use iterator. */
-  private static Iterator<String> documents(DocumentReader reader) {
-    return new Iterator<>() {
-      private String next = reader.next();
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public String next() {
-        if (next == null) {
-          throw new NoSuchElementException();
-        }
-        String doc = next;
-        next = reader.next();
-        return doc;
-      }
-    };
   }
 
   /** Wraps {@code base} to count documents without tokens; safe on the counting threads. */
