@@ -118,19 +118,39 @@ final class TextVocabCommand extends TesseraCommand {
         input.inputName(), counts.documents(), counts.tokens(), counts.distinct(), vocab.size(), minCount);
     int width = "token".length();
     for (int id = 0; id < shown; id++) {
-      width = Math.max(width, vocab.word(id).length());
+      width = Math.max(width, displayWidth(vocab.word(id)));
     }
-    String row = "| %5s | %-" + width + "s | %12s | %12s | %7s |%n";
-    out.printf(row, "rank", "token", "count", "documents", "share");
+    String numbers = " | %12s | %12s | %7s |%n";
+    out.printf("| %5s | %s" + numbers, "rank", pad("token", width), "count", "documents", "share");
     out.printf("|------:|:%s-|-------------:|-------------:|--------:|%n", "-".repeat(width));
     double total = Math.max(1, counts.tokens());
     StringBuilder body = new StringBuilder();
     for (int id = 0; id < shown; id++) {
-      body.append(String.format(row, id + 1, vocab.word(id), String.format("%,d", vocab.count(id)),
-          String.format("%,d", vocab.documentFrequency(id)), String.format("%.2f%%", 100 * vocab.count(id) / total)));
+      body.append(String.format("| %5d | %s" + numbers, id + 1, pad(vocab.word(id), width),
+          String.format("%,d", vocab.count(id)), String.format("%,d", vocab.documentFrequency(id)),
+          String.format("%.2f%%", 100 * vocab.count(id) / total)));
     }
     out.write(body.toString());
     out.flush();
+  }
+
+  /** @return {@code word} padded with spaces to {@code width} terminal columns */
+  private static String pad(String word, int width) {
+    return word + " ".repeat(Math.max(0, width - displayWidth(word)));
+  }
+
+  /**
+   * @return the terminal columns {@code word} takes: two for each wide East Asian character (Hangul, CJK, full-width
+   *     forms), so that a table of Korean tokens lines up
+   */
+  static int displayWidth(String word) {
+    return word.codePoints().map(c -> wide(c) ? 2 : 1).sum();
+  }
+
+  private static boolean wide(int c) {
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3)
+        || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
+        || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
   }
 
   /** Wraps {@code base} to count documents without tokens; safe on the counting threads. */

@@ -196,6 +196,17 @@ class TextCommandTest {
   }
 
   @Test
+  void vocabTableLinesUpKoreanTokens() {
+    Cli r = withStdin("영화 영화 a\n", "vocab", "--tokenizer", "korean");
+
+    List<String> rows = r.out().lines().skip(2).toList();
+    assertThat(rows).hasSize(4);
+    int width = TextVocabCommand.displayWidth(rows.get(0));
+    assertThat(rows).extracting(TextVocabCommand::displayWidth).containsOnly(width);
+    assertThat(rows.get(2)).contains("| 영화  |");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void vocabJsonOnKoreanReviews() {
     Path nsmc = Cli.resource("nsmc10.tsv", dir);
