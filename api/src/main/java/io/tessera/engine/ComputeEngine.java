@@ -83,6 +83,40 @@ public interface ComputeEngine extends AutoCloseable {
             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
             float beta, float[] c, int cOff, int ldc);
 
+  // ---------------------------------------------------------------- sparse
+
+  /**
+   * Sparse times dense: {@code C = alpha * op(A) * B + beta * C}, where {@code A} is a CSR matrix
+   * ({@code m x k}), {@code op(A)} is {@code A} or its transpose, {@code B} is dense row-major with {@code n}
+   * columns ({@code k x n}, or {@code m x n} when transposed) and {@code C} is dense row-major ({@code m x n}, or
+   * {@code k x n} when transposed). With {@code beta == 0} the old contents of {@code C} are ignored.
+   *
+   * <p>Each element of {@code C} is a sum over the stored entries of one row of {@code op(A)}, taken in
+   * increasing order of their column (for the transpose: of the rows of {@code A} they came from). Rows of
+   * {@code C} are independent and may be computed by all of the engine's threads; the result does not depend on
+   * the thread count. The transposed product transposes {@code A} first (O(nnz) time and memory): callers that
+   * multiply by the same transpose repeatedly should call {@link CsrMatrix#transpose()} once and pass
+   * {@link Transpose#NO}.
+   */
+  void csrmm(Transpose transA, float alpha, CsrMatrix a, float[] b, int bOff, int ldb, int n,
+             float beta, float[] c, int cOff, int ldc);
+
+  /**
+   * Writes the {@link Norm#L1} or {@link Norm#L2} norm of every row of {@code a} to
+   * {@code out[outOff + row]}; an empty row has norm 0. Sums are formed in {@code double}, as
+   * {@link CsrMatrix#rowNorm} does, so every engine gives the same bits.
+   *
+   * @throws IllegalArgumentException for {@link Norm#NONE}
+   */
+  void csrRowNorms(CsrMatrix a, Norm norm, float[] out, int outOff);
+
+  /**
+   * @return a matrix with the structure of {@code a} whose row {@code i} is multiplied by
+   *     {@code factors[off + i]} (one float multiplication per entry, so every engine gives the same bits). To
+   *     normalize rows, pass the reciprocals of {@link #csrRowNorms}, replacing zero norms by 1.
+   */
+  CsrMatrix csrScaleRows(CsrMatrix a, float[] factors, int off);
+
   // ---------------------------------------------------------------- element-wise
 
   /** {@code z[i] = x[i] + y[i]}; {@code z} may alias {@code x} or {@code y}. */

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
         TrainCommand.class,
         InfoCommand.class,
         BenchCommand.class,
+        TextCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error (bad option or hyperparameter), 130 interrupted."})
 public final class TesseraCli implements Runnable {

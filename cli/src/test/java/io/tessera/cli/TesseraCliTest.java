@@ -32,7 +32,7 @@ class TesseraCliTest {
   void theCommandListShowsOneShortLinePerCommand() {
     String commands = Cli.run("--help").out().split("Commands:")[1].split("Exit codes")[0];
 
-    assertThat(commands.lines().filter(l -> !l.isBlank())).hasSize(7)
+    assertThat(commands.lines().filter(l -> !l.isBlank())).hasSize(8)
         .allSatisfy(l -> assertThat(l).matches("  [a-z]+ +\\S.*").hasSizeLessThanOrEqualTo(80));
   }
 

@@ -2,6 +2,8 @@ package io.tessera.engine.simd;
 
 import io.tessera.engine.Activation;
 import io.tessera.engine.ComputeEngine;
+import io.tessera.engine.CsrMatrix;
+import io.tessera.engine.Norm;
 import io.tessera.engine.Transpose;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,6 +119,29 @@ public final class SimdEngine implements ComputeEngine {
     Objects.requireNonNull(transA, "transA");
     Objects.requireNonNull(transB, "transB");
     sgemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+  }
+
+  // ---------------------------------------------------------------- sparse
+
+  @Override
+  public void csrmm(Transpose transA, float alpha, CsrMatrix a, float[] b, int bOff, int ldb, int n,
+                    float beta, float[] c, int cOff, int ldc) {
+    Objects.requireNonNull(transA, "transA");
+    if (n < 0 || ldb < n || ldc < n) {
+      throw new IllegalArgumentException("csrmm: need 0 <= n <= ldb and n <= ldc, got n=" + n + ", ldb=" + ldb
+          + ", ldc=" + ldc);
+    }
+    Sparse.csrmm(pool, transA == Transpose.NO ? a : a.transpose(), alpha, b, bOff, ldb, n, beta, c, cOff, ldc);
+  }
+
+  @Override
+  public void csrRowNorms(CsrMatrix a, Norm norm, float[] out, int outOff) {
+    Sparse.rowNorms(pool, a, norm, out, outOff);
+  }
+
+  @Override
+  public CsrMatrix csrScaleRows(CsrMatrix a, float[] factors, int off) {
+    return Sparse.scaleRows(pool, a, factors, off);
   }
 
   // ---------------------------------------------------------------- element-wise

@@ -1,0 +1,138 @@
+package io.tessera.text;
+
+import io.tessera.engine.CsrMatrix;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The term counts of one shard of documents: for each document, the ids of its distinct terms and how often each
+ * occurs, gathered with a sparse accumulator (a count per id plus the list of ids touched by the current
+ * document) so that a document costs time in its length, not in the vocabulary size. Subclasses decide what an
+ * id is: a shard-local id while fitting, the final column while transforming. One instance per task; not
+ * thread-safe.
+ */
+abstract class ShardRows implements Consumer<String> {
+  private final boolean keepRows;
+  /** Count of each id in the current document. */
+  int[] docCount = new int[1024];
+  private int[] touched = new int[256];
+  private int touchedCount;
+  private int tokensInDocument;
+
+  private int[] rowPtr = new int[1];
+  private int[] ids = new int[1024];
+  private int[] tfs = new int[1024];
+  private int documents;
+  private int emptyDocuments;
+  private int longestRow;
+
+  ShardRows(boolean keepRows) {
+    this.keepRows = keepRows;
+  }
+
+  /** @return the id of {@code token}, or -1 to ignore it; may grow {@link #docCount} */
+  abstract int id(String token);
+
+  /** Called once per distinct id of a finished document with its count there. */
+  abstract void termInDocument(int id, int count);
+
+  /** Tokenizes and counts {@code texts}, one document each. */
+  final void count(List<? extends CharSequence> texts, Tokenizer tokenizer) {
+    for (CharSequence text : texts) {
+      touchedCount = 0;
+      tokensInDocument = 0;
+      tokenizer.forEachToken(text, this);
+      endDocument();
+    }
+  }
+
+  @Override
+  public final void accept(String token) {
+    tokensInDocument++;
+    int id = id(token);
+    if (id < 0) {
+      return;
+    }
+    if (docCount[id]++ == 0) {
+      if (touchedCount == touched.length) {
+        touched = Arrays.copyOf(touched, touchedCount * 2);
+      }
+      touched[touchedCount++] = id;
+    }
+  }
+
+  private void endDocument() {
+    if (tokensInDocument == 0) {
+      emptyDocuments++;
+    }
+    int start = keepRows ? rowPtr[documents] : 0;
+    if (keepRows) {
+      if (documents + 2 > rowPtr.length) {
+        rowPtr = Arrays.copyOf(rowPtr, rowPtr.length * 2 + 1);
+      }
+      if (start + touchedCount > ids.length) {
+        int capacity = Math.max(start + touchedCount, ids.length * 2);
+        ids = Arrays.copyOf(ids, capacity);
+        tfs = Arrays.copyOf(tfs, capacity);
+      }
+    }
+    for (int i = 0; i < touchedCount; i++) {
+      int id = touched[i];
+      int c = docCount[id];
+      docCount[id] = 0;
+      termInDocument(id, c);
+      if (keepRows) {
+        ids[start + i] = id;
+        tfs[start + i] = c;
+      }
+    }
+    if (keepRows) {
+      rowPtr[documents + 1] = start + touchedCount;
+    }
+    longestRow = Math.max(longestRow, touchedCount);
+    documents++;
+  }
+
+  /** @return the number of documents counted */
+  final int documents() {
+    return documents;
+  }
+
+  /** @return the number of documents without any token */
+  final int emptyDocuments() {
+    return emptyDocuments;
+  }
+
+  /**
+   * Builds this shard's rows of the document–term matrix: ids become columns through {@code columnOf} (null
+   * meaning the id is the column; -1 dropping the term), entries are sorted by column and weighted by
+   * {@code weights}.
+   */
+  final CsrMatrix build(int[] columnOf, FittedVectorizer weights) {
+    CsrMatrix.Builder rows = CsrMatrix.builder(weights.size());
+    long[] packed = new long[longestRow];
+    int[] columns = new int[longestRow];
+    int[] counts = new int[longestRow];
+    float[] values = new float[longestRow];
+    double[] scratch = new double[longestRow];
+    for (int d = 0; d < documents; d++) {
+      int n = 0;
+      for (int p = rowPtr[d]; p < rowPtr[d + 1]; p++) {
+        int column = columnOf == null ? ids[p] : columnOf[ids[p]];
+        if (column >= 0) {
+          packed[n++] = (long) column << 32 | tfs[p];
+        }
+      }
+      // column in the high half: sorting the packed longs sorts the entries by column
+      Arrays.sort(packed, 0, n);
+      for (int i = 0; i < n; i++) {
+        columns[i] = (int) (packed[i] >>> 32);
+        counts[i] = (int) packed[i];
+      }
+      weights.weigh(columns, counts, n, values, scratch);
+      rows.addRow(columns, values, n);
+    }
+    return rows.build();
+  }
+}

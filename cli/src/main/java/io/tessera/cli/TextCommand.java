@@ -1,0 +1,23 @@
+package io.tessera.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code tessera text}: the text commands' parent; without a subcommand it shows their list. */
+@Command(name = "text", mixinStandardHelpOptions = true,
+    header = "Tokenize text, list its vocabulary, write count and TF-IDF matrices.",
+    description = {"Text preparation shared by every family: tokenizers (default, regex, korean), stopwords, "
+        + "vocabulary statistics, document-term matrices that SciPy reads."},
+    subcommands = {TextTokenizeCommand.class, TextVocabCommand.class, TextVectorizeCommand.Counts.class,
+        TextVectorizeCommand.Tfidf.class})
+final class TextCommand implements Runnable {
+  @Spec
+  CommandSpec spec;
+
+  /** Shows the usage with the list of text commands. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
