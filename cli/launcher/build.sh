@@ -17,11 +17,12 @@ min_java=21
 
 # The JDK modules the application resolves (java --show-module-resolution; jdeps over build/launcher/lib agrees):
 #   java.base; java.logging (Guava); java.xml (logback-core); jdk.incubator.vector (the SIMD engine);
-#   java.desktop (PNG charts: AWT and ImageIO; brings java.datatransfer and java.prefs).
+#   java.desktop (PNG charts: AWT and ImageIO; brings java.datatransfer and java.prefs);
+#   jdk.management (Lucene's Nori reads JVM options through it; ./tessera adds it with --add-modules).
 # Left out on purpose: jdk.unsupported (Guice and Guava fall back without sun.misc.Unsafe, and nothing resolves it:
 # leaving it out also avoids JDK 24+'s Unsafe deprecation warnings), java.naming, java.management and java.sql
 # (optional features of logback and picocli; logback is configured in code, so its XML configurator is not used).
-modules=java.base,java.logging,java.xml,jdk.incubator.vector,java.desktop
+modules=java.base,java.logging,java.xml,jdk.incubator.vector,java.desktop,jdk.management
 
 die() {
   echo "tessera: $*" >&2
