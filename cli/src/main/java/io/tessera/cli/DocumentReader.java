@@ -25,7 +25,8 @@ import java.util.zip.ZipException;
  * <p>The CLI does not read through {@code TextCorpus} because {@code --on-bad-line skip} has to go on after a line
  * of invalid UTF-8. The decoder replaces every malformed sequence with a lone low surrogate, a char that decoding
  * valid UTF-8 can never produce, so a line holding one is known to be bad and can be dropped while reading goes on.
- * Lines end at LF, CR LF or CR ({@link BufferedReader#readLine()}). Not thread-safe.
+ * Lines end at LF, CR LF or CR ({@link BufferedReader#readLine()}). Progress goes to a {@link ReadProgress}: one
+ * document per {@link #next()}, the phase's end when the input is exhausted. Not thread-safe.
  */
 final class DocumentReader implements Closeable {
   /** Stands for a malformed byte sequence; valid UTF-8 never decodes to an unpaired surrogate. */
@@ -34,6 +35,7 @@ final class DocumentReader implements Closeable {
 
   private final BufferedReader in;
   private final String name;
+  private final ReadProgress progress;
   private final boolean skipBad;
   private final int column;
   private final int columns;
@@ -41,9 +43,10 @@ final class DocumentReader implements Closeable {
   private long skipped;
   private long firstSkippedLine;
 
-  private DocumentReader(BufferedReader in, String name, boolean skipBad, String columnName) {
+  private DocumentReader(BufferedReader in, String name, ReadProgress progress, boolean skipBad, String columnName) {
     this.in = in;
     this.name = name;
+    this.progress = progress;
     this.skipBad = skipBad;
     if (columnName == null) {
       column = -1;
@@ -70,10 +73,13 @@ final class DocumentReader implements Closeable {
    * @param name       how errors name the input: the file, or {@code <stdin>}
    * @param skipBad    whether lines of invalid UTF-8 are skipped (counted) instead of failing
    * @param columnName the column of a TAB-separated file with a header, or null for one document per line
+   * @param progress   told of every document and of the end of the input; counts the bytes read from {@code in}
    */
-  static DocumentReader open(InputStream in, String name, boolean skipBad, String columnName) {
+  static DocumentReader open(InputStream in, String name, boolean skipBad, String columnName,
+      ReadProgress progress) {
     try {
-      BufferedInputStream peek = new BufferedInputStream(in, BUFFER);
+      progress.start();
+      BufferedInputStream peek = new BufferedInputStream(progress.count(in), BUFFER);
       peek.mark(2);
       int b0 = peek.read();
       int b1 = peek.read();
@@ -83,7 +89,7 @@ final class DocumentReader implements Closeable {
           .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
           .replaceWith(String.valueOf(MALFORMED));
       BufferedReader reader = new BufferedReader(new InputStreamReader(data, decoder), BUFFER);
-      return new DocumentReader(reader, name, skipBad, columnName);
+      return new DocumentReader(reader, name, progress, skipBad, columnName);
     } catch (IOException e) {
       closeQuietly(in);
       throw failure(name, 0, e);
@@ -100,14 +106,19 @@ final class DocumentReader implements Closeable {
    */
   String next() {
     String text = next(skipBad);
-    if (text == null || column < 0) {
-      return text;
+    if (text == null) {
+      progress.finish();
+      return null;
     }
-    String[] fields = text.split("\t", -1);
-    if (fields.length != columns) {
-      throw bad(line, "expected " + columns + " TAB-separated fields as in the header, found " + fields.length);
+    if (column >= 0) {
+      String[] fields = text.split("\t", -1);
+      if (fields.length != columns) {
+        throw bad(line, "expected " + columns + " TAB-separated fields as in the header, found " + fields.length);
+      }
+      text = fields[column];
     }
-    return fields[column];
+    progress.document();
+    return text;
   }
 
   private String next(boolean skip) {

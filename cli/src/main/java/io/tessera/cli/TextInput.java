@@ -2,6 +2,7 @@ package io.tessera.cli;
 
 import io.tessera.api.BadInputException;
 import io.tessera.api.Tessera;
+import io.tessera.api.TrainingListener;
 import io.tessera.spi.ParamSpec;
 import io.tessera.spi.ParamValues;
 import io.tessera.spi.TokenizerProvider;
@@ -108,13 +109,17 @@ final class TextInput {
   }
 
   /**
-   * Opens the documents for streaming.
+   * Opens the documents for streaming, their progress shown as the phase {@code phase} in bytes of the input (of a
+   * file's size, compressed bytes for gzip; no total for stdin).
    *
-   * @param stdin the process's standard input (a parameter so tests can supply it)
+   * @param stdin    the process's standard input (a parameter so tests can supply it)
+   * @param progress the command's progress display
+   * @param phase    the phase's name, e.g. {@code tokenize}
    * @throws NoSuchFileException for a missing file
    */
-  DocumentReader open(InputStream stdin) throws IOException {
+  DocumentReader open(InputStream stdin, TrainingListener progress, String phase) throws IOException {
     InputStream in;
+    long size = 0;
     if (stdin()) {
       in = stdin;
     } else {
@@ -122,9 +127,11 @@ final class TextInput {
       if (!Files.isRegularFile(path)) {
         throw new NoSuchFileException(file);
       }
+      size = Files.size(path);
       in = Files.newInputStream(path);
     }
-    return DocumentReader.open(in, inputName(), onBadLine == OnBadLine.skip, column);
+    return DocumentReader.open(in, inputName(), onBadLine == OnBadLine.skip, column,
+        new ReadProgress(progress, phase, size));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.tessera.cli;
 
+import io.tessera.api.CancellationToken;
 import io.tessera.api.Tessera;
 import io.tessera.engine.ComputeEngine;
 import io.tessera.text.Tokenizer;
@@ -48,7 +49,7 @@ final class TextTokenizeCommand extends TesseraCommand {
     int blockDocs = BLOCK * Math.max(1, engine.threads());
     long empty = 0;
     long firstEmpty = 0;
-    try (DocumentReader reader = input.open(stdin)) {
+    try (DocumentReader reader = input.open(stdin, progress(new CancellationToken(), false), "tokenize")) {
       List<String> docs = new ArrayList<>(blockDocs);
       List<Long> lines = new ArrayList<>(blockDocs);
       boolean more = true;

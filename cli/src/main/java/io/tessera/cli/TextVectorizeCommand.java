@@ -1,5 +1,6 @@
 package io.tessera.cli;
 
+import io.tessera.api.CancellationToken;
 import io.tessera.api.Tessera;
 import io.tessera.engine.CsrMatrix;
 import io.tessera.engine.Norm;
@@ -72,7 +73,7 @@ abstract class TextVectorizeCommand extends TesseraCommand {
     }
     Vectorizer vectorizer = vectorizer(builder.build());
     DocumentTermMatrix dtm;
-    try (DocumentReader reader = input.open(stdin)) {
+    try (DocumentReader reader = input.open(stdin, progress(new CancellationToken(), false), "vectorize")) {
       Iterable<String> docs = () -> documents(reader);
       dtm = vectorizer.fitTransform(docs, tessera.engine());
       input.warn(err(), reader, dtm.emptyDocuments(), 0);

@@ -1,6 +1,7 @@
 package io.tessera.cli;
 
 import io.tessera.api.BadInputException;
+import io.tessera.api.CancellationToken;
 import io.tessera.api.Tessera;
 import io.tessera.text.TokenCounts;
 import io.tessera.text.Tokenizer;
@@ -72,7 +73,7 @@ final class TextVocabCommand extends TesseraCommand {
     LongAdder empty = new LongAdder();
     Tokenizer tokenizer = countingEmpty(input.tokenizer(tessera), empty);
     TokenCounts counts;
-    try (DocumentReader reader = input.open(stdin)) {
+    try (DocumentReader reader = input.open(stdin, progress(new CancellationToken(), json), "count")) {
       Iterable<String> docs = () -> TextVectorizeCommand.documents(reader);
       counts = TokenCounts.count(docs, tokenizer, tessera.engine());
       input.warn(err(), reader, empty.sum(), 0);

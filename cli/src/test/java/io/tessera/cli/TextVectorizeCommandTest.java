@@ -78,7 +78,7 @@ class TextVectorizeCommandTest {
     Path imdb = Cli.resource("imdb10.txt", dir);
     Path out = dir.resolve("none.safetensors");
 
-    Cli r = Cli.run("text", "tfidf", "--tokenizer", "regex", "--stopwords", "english", "--min-df", "10",
+    Cli r = Cli.run("--quiet", "text", "tfidf", "--tokenizer", "regex", "--stopwords", "english", "--min-df", "10",
         "--corpus", imdb.toString(), "--out", out.toString());
 
     assertThat(r.exit()).isEqualTo(ExitCodes.FAILURE);
