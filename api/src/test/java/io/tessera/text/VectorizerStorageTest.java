@@ -98,6 +98,21 @@ class VectorizerStorageTest {
   }
 
   @Test
+  void fittedVectorizersAreEqualWhenSettingsColumnsAndStatisticsAre() {
+    List<String> docs = List.of("one two", "two three");
+    FittedVectorizer a = CountVectorizer.builder(TOKENIZER).tokenizerName("x").build().fit(docs, engine);
+    assertThat(CountVectorizer.builder(new SklearnPatternTokenizer()).tokenizerName("x").build().fit(docs, engine))
+        .isEqualTo(a);
+    assertThat(CountVectorizer.builder(TOKENIZER).tokenizerName("y").build().fit(docs, engine)).isNotEqualTo(a);
+    assertThat(CountVectorizer.builder(TOKENIZER).tokenizerName("x").binary(true).build().fit(docs, engine))
+        .isNotEqualTo(a);
+    assertThat(CountVectorizer.builder(TOKENIZER).tokenizerName("x").build().fit(List.of("one two"), engine))
+        .isNotEqualTo(a);
+    assertThat(TfidfVectorizer.of(CountVectorizer.builder(TOKENIZER).tokenizerName("x").build(),
+        TfidfWeighting.DEFAULT).fit(docs, engine)).isNotEqualTo(a);
+  }
+
+  @Test
   void inconsistentFilesAreRejectedNamingTheFileAndTheProblem(@TempDir Path dir) {
     Path file = dir.resolve("bad.safetensors");
     write(file, List.of("b", "a"), new long[] {1, 1}, null);
