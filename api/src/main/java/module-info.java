@@ -24,5 +24,6 @@ module io.tessera.api {
   uses io.tessera.spi.TokenizerProvider;
 
   provides io.tessera.engine.ComputeEngineProvider with io.tessera.internal.engine.ScalarEngineProvider;
-  provides io.tessera.spi.TokenizerProvider with io.tessera.internal.text.DefaultTokenizerProvider;
+  provides io.tessera.spi.TokenizerProvider with io.tessera.internal.text.DefaultTokenizerProvider,
+      io.tessera.internal.text.RegexTokenizerProvider;
 }

@@ -1,0 +1,338 @@
+package io.tessera.internal.text;
+
+import io.tessera.api.BadInputException;
+import io.tessera.spi.ParamSpec;
+import io.tessera.spi.ParamValues;
+import io.tessera.text.Tokenizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The tokens a regular expression finds, with scikit-learn's semantics, so that Tessera's document-term matrices
+ * can be compared with {@code CountVectorizer}'s token for token. Published as the tokenizer {@code regex}.
+ *
+ * <p>As scikit-learn does, the whole text is lower-cased first ({@code lowercase}, with {@link Locale#ROOT} full
+ * case mapping like Python's {@code str.lower()}), then every non-overlapping match of {@code pattern} is a token;
+ * a pattern with one capturing group gives the group's text, and more than one group is an error. The default
+ * pattern {@code (?u)\b\w\w+\b} gives runs of two or more word characters.
+ *
+ * <p>Patterns are written in Python's {@code re} syntax, as they are for scikit-learn, and translated to
+ * {@code java.util.regex}. The translation matters for exact agreement: Python's {@code \w} is a letter (L*), a
+ * number (N*) or {@code _}, while Java's Unicode {@code \w} also takes combining marks, other connector punctuation,
+ * the zero-width joiners and letter-like symbols (Ⓐ); so {@code \w \W \b \B \d \D \s \S} are rewritten as explicit
+ * Unicode classes with Python's meaning ({@code \s} includes U+001C..U+001F as Python's does), {@code (?P<name>)},
+ * {@code (?P=name)}, {@code \Z}, {@code \v}, {@code {,n}} and {@code (?#comments)} are converted, and the pattern is
+ * compiled with {@link Pattern#UNIX_LINES} (only {@code \n} ends a line for {@code . ^ $}, as in Python) and
+ * {@link Pattern#UNICODE_CASE} (case-insensitive flags fold all scripts, as in Python). Other Python-only syntax is
+ * reported as an invalid pattern. The default pattern, and {@code (?u)\b\w+\b}, run as a plain scan without the
+ * regex engine.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class RegexTokenizer implements Tokenizer {
+
+  /** scikit-learn's {@code CountVectorizer} default {@code token_pattern}. */
+  public static final String SKLEARN_PATTERN = "(?u)\\b\\w\\w+\\b";
+
+  private static final List<ParamSpec<?>> OPTION_SPECS = List.of(
+      ParamSpec.ofString("pattern", SKLEARN_PATTERN,
+          "regular expression in Python syntax whose matches are the tokens (scikit-learn's token_pattern);"
+              + " with one capturing group, the group is the token"),
+      ParamSpec.ofBoolean("lowercase", true, "lower-case the whole text before matching, as scikit-learn does"));
+
+  /**
+   * Python's word character, written as the inside of a Java character class. U+10000 is a letter, so listing it
+   * changes nothing but is needed: java.util.regex steps back one {@code char} in a lookbehind whose class holds no
+   * supplementary character, and so would not see 𝐀 (U+1D400) before the position.
+   */
+  private static final String WORD = "\\p{L}\\p{N}_\uD800\uDC00";
+  /** Python's white space ({@code str.isspace}): Unicode White_Space plus the separators U+001C..U+001F. */
+  private static final String SPACE = "\\p{IsWhite_Space}\\x1C-\\x1F";
+  private static final String BOUNDARY = "(?:(?<=[" + WORD + "])(?![" + WORD + "])|(?<![" + WORD + "])(?=[" + WORD
+      + "]))";
+  private static final String NON_BOUNDARY = "(?:(?<=[" + WORD + "])(?=[" + WORD + "])|(?<![" + WORD + "])(?!["
+      + WORD + "]))";
+  /** Patterns that mean "runs of at least n word characters", run by {@link #scanRuns} instead of a regex. */
+  private static final Map<String, Integer> RUN_PATTERNS = Map.of(
+      SKLEARN_PATTERN, 2, "\\b\\w\\w+\\b", 2, "(?u)\\b\\w+\\b", 1, "\\b\\w+\\b", 1);
+  private static final boolean[] ASCII_WORD = new boolean[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      ASCII_WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+  }
+
+  private static final RegexTokenizer SKLEARN = new RegexTokenizer(SKLEARN_PATTERN, true, true);
+
+  private final String pattern;
+  private final boolean lowercase;
+  /** The translated pattern, or null when {@link #minRun} applies. */
+  private final Pattern compiled;
+  private final int minRun;
+  private final boolean useGroup;
+
+  private RegexTokenizer(String pattern, boolean lowercase, boolean scanRuns) {
+    this.pattern = pattern;
+    this.lowercase = lowercase;
+    Integer run = scanRuns ? RUN_PATTERNS.get(pattern) : null;
+    if (run != null) {
+      this.compiled = null;
+      this.minRun = run;
+      this.useGroup = false;
+      return;
+    }
+    this.minRun = 0;
+    this.compiled = compile(pattern);
+    int groups = compiled.matcher("").groupCount();
+    if (groups > 1) {
+      throw BadInputException.parameter("pattern", "has " + groups + " capturing groups; use at most one (its text"
+          + " is the token), as scikit-learn requires, and (?:...) for the others");
+    }
+    this.useGroup = groups == 1;
+  }
+
+  /** @return the tokenizer with scikit-learn's defaults: {@code (?u)\b\w\w+\b}, lower-cased */
+  public static RegexTokenizer sklearnDefault() {
+    return SKLEARN;
+  }
+
+  /**
+   * @param pythonPattern a regular expression in Python's {@code re} syntax
+   * @param lowercase     lower-case the text before matching
+   * @throws BadInputException naming the option {@code pattern} when it is not a valid expression or has more than
+   *                           one capturing group
+   */
+  public static RegexTokenizer of(String pythonPattern, boolean lowercase) {
+    if (pythonPattern.isEmpty()) {
+      throw BadInputException.parameter("pattern", "is empty; the default is " + SKLEARN_PATTERN);
+    }
+    return pythonPattern.equals(SKLEARN_PATTERN) && lowercase ? SKLEARN
+        : new RegexTokenizer(pythonPattern, lowercase, true);
+  }
+
+  /** @return a tokenizer that always runs the translated regex, even for the patterns that have a plain scan */
+  static RegexTokenizer withoutScan(String pythonPattern, boolean lowercase) {
+    return new RegexTokenizer(pythonPattern, lowercase, false);
+  }
+
+  /** @return the options this tokenizer takes as {@code key=value}, with defaults and documentation */
+  public static List<ParamSpec<?>> optionSpecs() {
+    return OPTION_SPECS;
+  }
+
+  /** Creates a tokenizer from options validated against {@link #optionSpecs()}. */
+  public static RegexTokenizer of(ParamValues options) {
+    return of(options.getString("pattern"), options.getBoolean("lowercase"));
+  }
+
+  /**
+   * @return the options as {@code key=value} text; parsing them with {@link #of(ParamValues)} gives an equal
+   *     tokenizer
+   */
+  public Map<String, String> options() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("pattern", pattern);
+    m.put("lowercase", Boolean.toString(lowercase));
+    return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * @return the {@code java.util.regex} pattern the Python pattern was translated to (empty when the pattern runs as
+   *     a plain scan)
+   */
+  public String javaPattern() {
+    return compiled == null ? "" : compiled.pattern();
+  }
+
+  @Override
+  public List<String> tokenize(CharSequence text) {
+    List<String> out = new ArrayList<>();
+    forEachToken(text, out::add);
+    return Collections.unmodifiableList(out);
+  }
+
+  @Override
+  public void forEachToken(CharSequence text, Consumer<? super String> action) {
+    String s = lowercase ? text.toString().toLowerCase(Locale.ROOT) : text.toString();
+    if (compiled == null) {
+      scanRuns(s, minRun, action);
+      return;
+    }
+    Matcher m = compiled.matcher(s);
+    while (m.find()) {
+      if (useGroup) {
+        String g = m.group(1);
+        action.accept(g == null ? "" : g); // Python's findall gives '' for a group that did not take part
+      } else {
+        action.accept(m.group());
+      }
+    }
+  }
+
+  /** Emits every maximal run of Python word characters that is at least {@code min} code points long. */
+  private static void scanRuns(String s, int min, Consumer<? super String> action) {
+    int n = s.length();
+    int start = -1;
+    int length = 0;
+    for (int i = 0; i < n; ) {
+      char c = s.charAt(i);
+      int cp = Character.isSurrogate(c) ? s.codePointAt(i) : c;
+      int width = Character.charCount(cp);
+      if (isWord(cp)) {
+        if (start < 0) {
+          start = i;
+          length = 0;
+        }
+        length++;
+      } else if (start >= 0) {
+        if (length >= min) {
+          action.accept(s.substring(start, i));
+        }
+        start = -1;
+      }
+      i += width;
+    }
+    if (start >= 0 && length >= min) {
+      action.accept(s.substring(start));
+    }
+  }
+
+  /** Python's {@code \w} for {@code str} patterns: {@code str.isalnum()} or {@code _}. */
+  static boolean isWord(int cp) {
+    if (cp < 128) {
+      return ASCII_WORD[cp];
+    }
+    return switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+           Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+           Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+      default -> false;
+    };
+  }
+
+  private static Pattern compile(String pythonPattern) {
+    try {
+      return Pattern.compile(translate(pythonPattern), Pattern.UNIX_LINES | Pattern.UNICODE_CASE);
+    } catch (PatternSyntaxException e) {
+      throw BadInputException.parameter("pattern", "'" + pythonPattern + "' is not a valid regular expression ("
+          + e.getDescription() + "); Python syntax that Java lacks, such as (?a) or \\U escapes, is not supported");
+    }
+  }
+
+  /**
+   * Rewrites a Python {@code re} pattern as a {@code java.util.regex} pattern with the same meaning for the
+   * constructs listed in the class documentation; anything else is copied as it is.
+   */
+  static String translate(String py) {
+    StringBuilder out = new StringBuilder(py.length() + 32);
+    boolean inClass = false;
+    int classStart = -1;
+    int n = py.length();
+    for (int i = 0; i < n; i++) {
+      char c = py.charAt(i);
+      if (c == '\\' && i + 1 < n) {
+        char e = py.charAt(++i);
+        out.append(inClass ? classEscape(e) : escape(e));
+        continue;
+      }
+      if (inClass) {
+        if (c == ']' && i > classStart) {
+          inClass = false;
+          out.append(']');
+        } else if (c == '[') {
+          out.append("\\["); // literal in Python, a nested class in Java
+        } else if (c == ']') {
+          out.append("\\]"); // Python's []...] and [^]...] take ] literally
+        } else if (c == '&' && i + 1 < n && py.charAt(i + 1) == '&') {
+          out.append("&\\&"); // literal in Python, intersection in Java
+          i++;
+        } else {
+          out.append(c);
+        }
+        continue;
+      }
+      if (c == '[') {
+        inClass = true;
+        out.append('[');
+        if (i + 1 < n && py.charAt(i + 1) == '^') {
+          out.append('^');
+          i++;
+        }
+        classStart = i + 1;
+      } else if (c == '(' && py.startsWith("(?#", i)) {
+        int close = py.indexOf(')', i); // a Python comment group, which Java does not have
+        i = close < 0 ? n : close;
+      } else if (c == '(' && py.startsWith("(?P<", i)) {
+        out.append("(?<");
+        i += 3;
+      } else if (c == '(' && py.startsWith("(?P=", i)) {
+        int close = py.indexOf(')', i);
+        if (close < 0) {
+          out.append(py, i, n);
+          break;
+        }
+        out.append("\\k<").append(py, i + 4, close).append('>');
+        i = close;
+      } else if (c == '{' && i + 1 < n && py.charAt(i + 1) == ',' && out.length() > 0) {
+        out.append("{0"); // Python's {,n} is {0,n}
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String escape(char e) {
+    return switch (e) {
+      case 'w' -> "[" + WORD + "]";
+      case 'W' -> "[^" + WORD + "]";
+      case 'd' -> "\\p{Nd}";
+      case 'D' -> "\\P{Nd}";
+      case 's' -> "[" + SPACE + "]";
+      case 'S' -> "[^" + SPACE + "]";
+      case 'b' -> BOUNDARY;
+      case 'B' -> NON_BOUNDARY;
+      case 'Z' -> "\\z";
+      case 'v' -> "\\x0B"; // a vertical tab in Python, vertical white space in Java
+      default -> "\\" + e;
+    };
+  }
+
+  private static String classEscape(char e) {
+    return switch (e) {
+      case 'w' -> WORD;
+      case 'W' -> "[^" + WORD + "]";
+      case 'd' -> "\\p{Nd}";
+      case 'D' -> "\\P{Nd}";
+      case 's' -> SPACE;
+      case 'S' -> "[^" + SPACE + "]";
+      case 'b' -> "\\x08"; // backspace inside a Python class
+      case 'v' -> "\\x0B";
+      default -> "\\" + e;
+    };
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RegexTokenizer t && pattern.equals(t.pattern) && lowercase == t.lowercase;
+  }
+
+  @Override
+  public int hashCode() {
+    return pattern.hashCode() * 31 + Boolean.hashCode(lowercase);
+  }
+
+  @Override
+  public String toString() {
+    return "RegexTokenizer" + options();
+  }
+}
