@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tessera.engine.ScalarEngine;
+import io.tessera.internal.text.RegexTokenizer;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,7 +72,7 @@ class ReadAheadTest {
       }
     };
     try (ScalarEngine engine = new ScalarEngine(2)) {
-      assertThatThrownBy(() -> Vectorization.fit(CountVectorizer.builder(new SklearnPatternTokenizer()).build(),
+      assertThatThrownBy(() -> Vectorization.fit(CountVectorizer.builder(RegexTokenizer.sklearnDefault()).build(),
           null, broken, engine)).isInstanceOf(IllegalArgumentException.class)
           .hasMessage("unreadable document 7000");
     }
