@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The read-ahead thread of multi-threaded vectorizing never outlives the call that started it. */
-class ReadAheadTest {
+class ShardSourceTest {
 
   /** An endless corpus that counts the documents read from it. */
   private static final class Endless implements Iterator<String> {
