@@ -144,7 +144,18 @@ public final class CsrMatrix {
 
   /** @return a builder that appends rows of a matrix with {@code cols} columns */
   public static Builder builder(int cols) {
-    return new Builder(cols);
+    return new Builder(cols, 16, 64);
+  }
+
+  /**
+   * @return a builder for a matrix with {@code cols} columns whose arrays start with room for {@code rows} rows and
+   *     {@code nnz} stored entries, so that a caller who knows the sizes avoids growing and trimming copies
+   */
+  public static Builder builder(int cols, int rows, int nnz) {
+    if (rows < 0 || nnz < 0 || rows > Integer.MAX_VALUE - 9) {
+      throw new IllegalArgumentException("invalid capacity: " + rows + " rows, " + nnz + " nonzeros");
+    }
+    return new Builder(cols, rows + 1, nnz);
   }
 
   private static void checkShape(int rows, int cols) {
@@ -359,14 +370,17 @@ public final class CsrMatrix {
   public static final class Builder {
     private final int cols;
     private int rows;
-    private int[] indptr = new int[16];
-    private int[] indices = new int[64];
-    private float[] values = new float[64];
+    private int[] indptr;
+    private int[] indices;
+    private float[] values;
     private boolean built;
 
-    private Builder(int cols) {
+    private Builder(int cols, int pointers, int nnz) {
       checkShape(0, cols);
       this.cols = cols;
+      this.indptr = new int[Math.max(2, pointers)];
+      this.indices = new int[nnz];
+      this.values = new float[nnz];
     }
 
     /** Appends a row from its full arrays ({@code columns.length} entries). */
@@ -394,7 +408,7 @@ public final class CsrMatrix {
         throw new IllegalStateException("a CSR matrix holds fewer than 2^31 - 8 rows and nonzeros");
       }
       if (end > indices.length) {
-        int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(end, 2L * indices.length));
+        int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(Math.max(end, 64), 2L * indices.length));
         indices = Arrays.copyOf(indices, capacity);
         values = Arrays.copyOf(values, capacity);
       }
@@ -419,8 +433,16 @@ public final class CsrMatrix {
       }
       built = true;
       int nnz = indptr[rows];
-      return new CsrMatrix(rows, cols, Arrays.copyOf(indptr, rows + 1), Arrays.copyOf(indices, nnz),
-          Arrays.copyOf(values, nnz));
+      // arrays that are exactly full are handed over as they are: the builder can no longer touch them
+      return new CsrMatrix(rows, cols, trim(indptr, rows + 1), trim(indices, nnz), trim(values, nnz));
+    }
+
+    private static int[] trim(int[] a, int length) {
+      return a.length == length ? a : Arrays.copyOf(a, length);
+    }
+
+    private static float[] trim(float[] a, int length) {
+      return a.length == length ? a : Arrays.copyOf(a, length);
     }
   }
 }

@@ -106,6 +106,12 @@ public final class CountVectorizer extends Vectorizer {
     return documents == Math.rint(documents) ? Long.toString((long) documents) : Double.toString(documents);
   }
 
+  /** @return whether {@code other} has the same settings, the tokenizer compared by its name only */
+  boolean sameSettings(CountVectorizer other) {
+    return tokenizerName.equals(other.tokenizerName) && minDf.equals(other.minDf) && maxDf.equals(other.maxDf)
+        && maxFeatures == other.maxFeatures && binary == other.binary;
+  }
+
   @Override
   public String toString() {
     return "CountVectorizer{tokenizer=" + tokenizerName + ", min_df=" + minDf + ", max_df=" + maxDf

@@ -39,7 +39,8 @@ public final class FittedVectorizer {
   private final long[] documentFrequencies;
   private final long documents;
   private final double[] idf;
-  private final TermTable columns;
+  /** Term to column, built on first use: fitTransform never needs it. */
+  private volatile TermTable columns;
 
   FittedVectorizer(CountVectorizer settings, TfidfWeighting weighting, String[] terms, long[] documentFrequencies,
                    long documents) {
@@ -48,10 +49,6 @@ public final class FittedVectorizer {
     this.terms = terms;
     this.documentFrequencies = documentFrequencies;
     this.documents = documents;
-    this.columns = new TermTable(terms.length);
-    for (String t : terms) {
-      columns.add(t);
-    }
     if (weighting != null && weighting.useIdf()) {
       idf = new double[terms.length];
       for (int i = 0; i < idf.length; i++) {
@@ -81,7 +78,22 @@ public final class FittedVectorizer {
 
   /** @return the column of {@code term}, or -1 when it is not a column */
   public int column(String term) {
-    return columns.get(term);
+    TermTable table = columns;
+    if (table == null) {
+      table = columnTable();
+    }
+    return table.get(term);
+  }
+
+  private synchronized TermTable columnTable() {
+    if (columns == null) {
+      TermTable table = new TermTable(terms.length);
+      for (String t : terms) {
+        table.add(t);
+      }
+      columns = table;
+    }
+    return columns;
   }
 
   /** @return the number of fitting documents that contain the term of {@code column} */
@@ -296,12 +308,15 @@ public final class FittedVectorizer {
 
   // ---------------------------------------------------------------- value semantics
 
-  /** Equal when the settings (but not the tokenizer object), columns and statistics are equal. */
+  /**
+   * Equal when the settings, columns and statistics are equal; the tokenizers are compared by their names (see
+   * {@link CountVectorizer.Builder#tokenizerName}), since a loaded vectorizer gets its tokenizer from the caller.
+   */
   @Override
   public boolean equals(Object o) {
     return o instanceof FittedVectorizer f && documents == f.documents && Arrays.equals(terms, f.terms)
         && Arrays.equals(documentFrequencies, f.documentFrequencies) && Objects.equals(weighting, f.weighting)
-        && settings.toString().equals(f.settings.toString());
+        && settings.sameSettings(f.settings);
   }
 
   @Override

@@ -110,7 +110,16 @@ abstract class ShardRows implements Consumer<String> {
    * {@code weights}.
    */
   final CsrMatrix build(int[] columnOf, FittedVectorizer weights) {
-    CsrMatrix.Builder rows = CsrMatrix.builder(weights.size());
+    if (!keepRows) {
+      throw new IllegalStateException("this shard did not keep its rows");
+    }
+    int nnz = 0;
+    for (int p = 0; p < rowPtr[documents]; p++) {
+      if (columnOf == null || columnOf[ids[p]] >= 0) {
+        nnz++;
+      }
+    }
+    CsrMatrix.Builder rows = CsrMatrix.builder(weights.size(), documents, nnz);
     long[] packed = new long[longestRow];
     int[] columns = new int[longestRow];
     int[] counts = new int[longestRow];

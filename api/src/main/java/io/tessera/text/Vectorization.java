@@ -6,8 +6,10 @@ import io.tessera.engine.CsrMatrix;
 import io.tessera.io.TextCorpus;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -18,26 +20,24 @@ import org.slf4j.LoggerFactory;
 /**
  * The work behind {@link CountVectorizer}, {@link TfidfVectorizer} and {@link FittedVectorizer#transform}.
  *
- * <p>Documents are read on the calling thread into shards of {@link #SHARD_DOCUMENTS} documents, a batch of
- * shards at a time; each shard is tokenized and counted by one task of {@link ComputeEngine#parallelFor} with
- * its own term table, and the shards' tables are merged into the corpus table in shard order. Because every
- * result is then a function of the corpus alone (document frequencies, counts, the code-point order of the
- * kept terms), the matrix does not depend on the thread count, the shard size or the batch size.
+ * <p>Documents are cut into numbered shards of {@link #SHARD_DOCUMENTS} documents ({@link ShardSource}); every
+ * thread of the engine pulls shards and tokenizes and counts each with its own term table, and the shards' tables
+ * are merged into the corpus table strictly in shard order. Because every result is then a function of the corpus
+ * alone (document frequencies, counts, the code-point order of the kept terms), the matrix does not depend on the
+ * thread count or the shard size.
  */
 final class Vectorization {
   private static final Logger LOG = LoggerFactory.getLogger(Vectorization.class);
   /** Documents per shard; results do not depend on it, it bounds the memory of one task. */
   static final int SHARD_DOCUMENTS = 1024;
-  /** Shards read per batch and thread: enough to balance uneven shards across threads. */
-  private static final int SHARDS_PER_THREAD = 4;
 
   private Vectorization() {
   }
 
   /**
    * A corpus being counted: its term table with each term's document frequency and count, the numbers of documents
-   * and of empty documents, and the counted shards when their rows are kept. Filled by {@link #merge}, one batch of
-   * shards at a time in order, by one task at a time.
+   * and of empty documents, and the counted shards when their rows are kept. Shards are merged strictly in index
+   * order, by one thread at a time, whatever order they finish in.
    */
   private static final class Counted {
     private final boolean keepRows;
@@ -48,31 +48,63 @@ final class Vectorization {
     int emptyDocuments;
     final List<FitShard> shards = new ArrayList<>();
 
+    /** Shards finished but not merged yet, by index; guarded by {@code this}. */
+    private final Map<Integer, FitShard> finished = new HashMap<>();
+    /** The index of the next shard to merge; guarded by {@code this}. */
+    private int nextShard;
+    /** Whether a thread is merging; guarded by {@code this}. */
+    private boolean merging;
+
     Counted(boolean keepRows) {
       this.keepRows = keepRows;
     }
 
-    /** Adds the shards' statistics in order and gives each shard its map from local to corpus ids. */
-    void merge(FitShard[] batch) {
-      for (FitShard shard : batch) {
-        TermTable local = shard.terms;
-        int[] toCorpus = new int[local.size()];
-        for (int l = 0; l < toCorpus.length; l++) {
-          int g = terms.add(local.term(l));
-          if (g == df.length) {
-            df = Arrays.copyOf(df, g * 2);
-            totals = Arrays.copyOf(totals, g * 2);
+    /**
+     * Records that shard {@code index} was counted. If no other thread is merging, this one merges every shard that
+     * is next in order and finished, including those that finish meanwhile; otherwise it leaves the shard to the
+     * merging thread and returns at once.
+     */
+    void completed(int index, FitShard shard) {
+      synchronized (this) {
+        finished.put(index, shard);
+        if (merging) {
+          return;
+        }
+        merging = true;
+      }
+      while (true) {
+        FitShard next;
+        synchronized (this) {
+          next = finished.remove(nextShard);
+          if (next == null) {
+            merging = false;
+            return;
           }
-          df[g] += shard.df[l];
-          totals[g] += shard.total[l];
-          toCorpus[l] = g;
+          nextShard++;
         }
-        shard.mergedInto(toCorpus);
-        documents += shard.documents();
-        emptyDocuments += shard.emptyDocuments();
-        if (keepRows) {
-          shards.add(shard);
+        merge(next);
+      }
+    }
+
+    /** Adds a shard's statistics and gives it its map from local to corpus ids. */
+    private void merge(FitShard shard) {
+      TermTable local = shard.terms;
+      int[] toCorpus = new int[local.size()];
+      for (int l = 0; l < toCorpus.length; l++) {
+        int g = terms.add(local.term(l));
+        if (g == df.length) {
+          df = Arrays.copyOf(df, g * 2);
+          totals = Arrays.copyOf(totals, g * 2);
         }
+        df[g] += shard.df[l];
+        totals[g] += shard.total[l];
+        toCorpus[l] = g;
+      }
+      shard.mergedInto(toCorpus);
+      documents += shard.documents();
+      emptyDocuments += shard.emptyDocuments();
+      if (keepRows) {
+        shards.add(shard);
       }
     }
   }
@@ -132,18 +164,16 @@ final class Vectorization {
     List<CsrMatrix> parts = new ArrayList<>();
     int[] empty = {0};
     Tokenizer tokenizer = vectorizer.settings().tokenizer();
-    forEachBatch(documents, engine, shardDocuments, batch -> {
-      CsrMatrix[] built = new CsrMatrix[batch.size()];
-      int[] emptyInShard = new int[batch.size()];
-      engine.parallelFor(batch.size(), i -> {
-        TransformShard shard = new TransformShard(vectorizer);
-        shard.count(batch.get(i), tokenizer);
-        emptyInShard[i] = shard.emptyDocuments();
-        built[i] = shard.build(null, vectorizer);
-      });
-      parts.addAll(Arrays.asList(built));
-      for (int e : emptyInShard) {
-        empty[0] += e;
+    forEachShard(documents, engine, shardDocuments, s -> {
+      TransformShard shard = new TransformShard(vectorizer);
+      shard.count(s.documents(), tokenizer);
+      CsrMatrix built = shard.build(null, vectorizer);
+      synchronized (parts) {
+        while (parts.size() <= s.index()) {
+          parts.add(null);
+        }
+        parts.set(s.index(), built);
+        empty[0] += shard.emptyDocuments();
       }
     });
     return finish(vectorizer, parts.toArray(CsrMatrix[]::new), empty[0]);
@@ -165,51 +195,40 @@ final class Vectorization {
   }
 
   /**
-   * Reads the documents in batches of shards and hands each batch (a list of shards) to {@code work}. With more
-   * than one thread, a {@link ReadAhead} thread reads the next batch while the engine processes this one.
+   * Runs {@code work} on every shard of the documents, on all of the engine's threads: each task pulls shards from
+   * a {@link ShardSource} until none are left, so no thread waits for the others between shards. Results must be
+   * keyed by {@link ShardSource.Shard#index()}, never by the order in which shards finish.
    */
-  private static void forEachBatch(Iterator<? extends CharSequence> documents, ComputeEngine engine,
-                                   int shardDocuments, Consumer<List<List<CharSequence>>> work) {
-    int batchShards = Math.max(1, engine.threads()) * SHARDS_PER_THREAD;
-    if (engine.threads() <= 1) {
-      for (List<List<CharSequence>> batch = ReadAhead.batch(documents, batchShards, shardDocuments);
-           !batch.isEmpty(); batch = ReadAhead.batch(documents, batchShards, shardDocuments)) {
-        work.accept(batch);
-      }
-      return;
-    }
-    try (ReadAhead reader = new ReadAhead(documents, batchShards, shardDocuments)) {
-      for (List<List<CharSequence>> batch = reader.next(); batch != null; batch = reader.next()) {
-        work.accept(batch);
-      }
+  private static void forEachShard(Iterator<? extends CharSequence> documents, ComputeEngine engine,
+                                   int shardDocuments, Consumer<ShardSource.Shard> work) {
+    int workers = Math.max(1, engine.threads());
+    try (ShardSource source = ShardSource.open(documents, shardDocuments, workers)) {
+      engine.parallelFor(workers, w -> {
+        try {
+          for (ShardSource.Shard s = source.next(); s != null; s = source.next()) {
+            work.accept(s);
+          }
+        } catch (RuntimeException | Error e) {
+          source.stop(); // the other workers finish their shard and stop
+          throw e;
+        }
+      });
     }
   }
 
   /**
-   * Counts every document. The shards' term tables are merged into the corpus table in shard order; the merge of a
-   * batch runs as one more task beside the counting of the next batch, so that it does not leave threads idle.
+   * Counts every document. The shards' term tables are merged into the corpus table in shard order, by whichever
+   * worker finishes the shard that is next in order (see {@link Counted#completed}).
    */
   private static Counted count(CountVectorizer settings, Iterator<? extends CharSequence> documents,
                                ComputeEngine engine, boolean keepRows, int shardDocuments) {
     Counted counted = new Counted(keepRows);
     Tokenizer tokenizer = settings.tokenizer();
-    FitShard[][] unmerged = {new FitShard[0]};
-    forEachBatch(documents, engine, shardDocuments, batch -> {
-      FitShard[] previous = unmerged[0];
-      FitShard[] shards = new FitShard[batch.size()];
-      // task 0 merges the previous batch: the longest task starts first
-      engine.parallelFor(shards.length + 1, i -> {
-        if (i == 0) {
-          counted.merge(previous);
-        } else {
-          FitShard shard = new FitShard(keepRows);
-          shard.count(batch.get(i - 1), tokenizer);
-          shards[i - 1] = shard;
-        }
-      });
-      unmerged[0] = shards;
+    forEachShard(documents, engine, shardDocuments, s -> {
+      FitShard shard = new FitShard(keepRows);
+      shard.count(s.documents(), tokenizer);
+      counted.completed(s.index(), shard);
     });
-    counted.merge(unmerged[0]);
     return counted;
   }
 

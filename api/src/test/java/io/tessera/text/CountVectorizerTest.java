@@ -8,6 +8,7 @@ import io.tessera.api.BadInputException;
 import io.tessera.engine.CsrMatrix;
 import io.tessera.engine.Norm;
 import io.tessera.engine.ScalarEngine;
+import io.tessera.internal.text.RegexTokenizer;
 import io.tessera.io.TextCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  */
 class CountVectorizerTest {
-  private static final Tokenizer TOKENIZER = new SklearnPatternTokenizer();
+  private static final Tokenizer TOKENIZER = RegexTokenizer.sklearnDefault();
   private static final List<String> DOCS = List.of("the cat sat", "the cat ran", "a dog ran", "", "The Dog the dog");
 
   private static ScalarEngine engine;

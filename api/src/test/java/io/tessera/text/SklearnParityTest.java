@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tessera.engine.CsrMatrix;
 import io.tessera.engine.Norm;
 import io.tessera.engine.ScalarEngine;
+import io.tessera.internal.text.RegexTokenizer;
 import io.tessera.io.Json;
 import io.tessera.io.TensorFile;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class SklearnParityTest {
   /** The largest difference allowed between a float entry and scikit-learn's float64 one (the bar). */
   private static final double TOLERANCE = 1e-6;
 
-  private static final Tokenizer TOKENIZER = new SklearnPatternTokenizer();
+  private static final Tokenizer TOKENIZER = RegexTokenizer.sklearnDefault();
   private static ScalarEngine engine;
   private static TensorFile fixture;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.tessera.engine.CsrMatrix;
 import io.tessera.engine.ScalarEngine;
+import io.tessera.internal.text.RegexTokenizer;
 import io.tessera.io.Json;
 import io.tessera.io.TextCorpus;
 import java.io.IOException;
@@ -47,7 +48,7 @@ class SotuFixtureTest {
     comparison = (Map<String, Object>) Json.parse(Files.readString(VectorizerFixtures.resource(
         "sotu-comparison.json")));
     try (ScalarEngine engine = new ScalarEngine(2)) {
-      dtm = TfidfVectorizer.withDefaults(new SklearnPatternTokenizer())
+      dtm = TfidfVectorizer.withDefaults(RegexTokenizer.sklearnDefault())
           .fitTransform(TextCorpus.ofColumn(data.resolve("corpora/sotu.tsv.gz"), "text"), engine);
     }
   }

@@ -1,6 +1,7 @@
 package io.tessera.text;
 
 import io.tessera.engine.ScalarEngine;
+import io.tessera.internal.text.RegexTokenizer;
 import io.tessera.io.TextCorpus;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class TfidfBenchMain {
     for (int i = 2; i < args.length; i++) {
       corpora.add(TextCorpus.ofColumn(Path.of(args[i]), "text"));
     }
-    CountVectorizer counts = CountVectorizer.builder(new SklearnPatternTokenizer())
+    CountVectorizer counts = CountVectorizer.builder(RegexTokenizer.sklearnDefault())
         .tokenizerName("regex pattern=(?u)\\b\\w\\w+\\b lowercase=true").build();
     DocumentTermMatrix dtm;
     try (ScalarEngine engine = new ScalarEngine(threads)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tessera.engine.Norm;
 import io.tessera.engine.ScalarEngine;
+import io.tessera.internal.text.RegexTokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +30,7 @@ class VectorizerDeterminismTest {
   void matricesAreBitIdenticalForAnyThreadCountAndShardSize() {
     List<String> docs = sentences();
     assertThat(docs).hasSizeGreaterThan(700);
-    Tokenizer tokenizer = new SklearnPatternTokenizer();
+    Tokenizer tokenizer = RegexTokenizer.sklearnDefault();
     List<Vectorizer> vectorizers = List.of(
         TfidfVectorizer.withDefaults(tokenizer),
         TfidfVectorizer.of(CountVectorizer.builder(tokenizer).minDf(2).maxDf(0.3).build(),

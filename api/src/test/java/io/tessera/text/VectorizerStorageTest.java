@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tessera.api.ModelFormatException;
 import io.tessera.engine.Norm;
 import io.tessera.engine.ScalarEngine;
+import io.tessera.internal.text.RegexTokenizer;
 import io.tessera.io.DType;
 import io.tessera.io.TensorFile;
 import io.tessera.io.TensorWriter;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Fitted vectorizers and document–term matrices survive a round trip through a file named the SciPy way. */
 class VectorizerStorageTest {
-  private static final Tokenizer TOKENIZER = new SklearnPatternTokenizer();
+  private static final Tokenizer TOKENIZER = RegexTokenizer.sklearnDefault();
   private static ScalarEngine engine;
   private static DocumentTermMatrix tfidf;
 
@@ -95,6 +96,21 @@ class VectorizerStorageTest {
         TfidfWeighting.DEFAULT.withUseIdf(false).withNorm(Norm.NONE)).fit(other, engine);
     noIdf.save(file);
     assertThat(FittedVectorizer.load(file, TOKENIZER)).isEqualTo(noIdf);
+  }
+
+  @Test
+  void fittedVectorizersAreEqualWhenSettingsColumnsAndStatisticsAre() {
+    List<String> docs = List.of("one two", "two three");
+    FittedVectorizer a = CountVectorizer.builder(TOKENIZER).tokenizerName("x").build().fit(docs, engine);
+    assertThat(CountVectorizer.builder(DefaultTokenizer.withDefaults()).tokenizerName("x").build().fit(docs, engine))
+        .isEqualTo(a);
+    assertThat(CountVectorizer.builder(TOKENIZER).tokenizerName("y").build().fit(docs, engine)).isNotEqualTo(a);
+    assertThat(CountVectorizer.builder(TOKENIZER).tokenizerName("x").binary(true).build().fit(docs, engine))
+        .isNotEqualTo(a);
+    assertThat(CountVectorizer.builder(TOKENIZER).tokenizerName("x").build().fit(List.of("one two"), engine))
+        .isNotEqualTo(a);
+    assertThat(TfidfVectorizer.of(CountVectorizer.builder(TOKENIZER).tokenizerName("x").build(),
+        TfidfWeighting.DEFAULT).fit(docs, engine)).isNotEqualTo(a);
   }
 
   @Test

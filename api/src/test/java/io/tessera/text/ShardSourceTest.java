@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tessera.engine.ScalarEngine;
+import io.tessera.internal.text.RegexTokenizer;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The read-ahead thread of multi-threaded vectorizing never outlives the call that started it. */
-class ReadAheadTest {
+class ShardSourceTest {
 
   /** An endless corpus that counts the documents read from it. */
   private static final class Endless implements Iterator<String> {
@@ -71,7 +72,7 @@ class ReadAheadTest {
       }
     };
     try (ScalarEngine engine = new ScalarEngine(2)) {
-      assertThatThrownBy(() -> Vectorization.fit(CountVectorizer.builder(new SklearnPatternTokenizer()).build(),
+      assertThatThrownBy(() -> Vectorization.fit(CountVectorizer.builder(RegexTokenizer.sklearnDefault()).build(),
           null, broken, engine)).isInstanceOf(IllegalArgumentException.class)
           .hasMessage("unreadable document 7000");
     }
