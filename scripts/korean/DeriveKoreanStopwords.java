@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * <p>Run from the repository root after {@code mvn -pl text-korean -am compile}:
  * <pre>
  * java -cp text-korean/target/classes:api/target/classes:LUCENE_AND_SLF4J_JARS \
- *     text-korean/scripts/DeriveKoreanStopwords.java ../shared/data > korean-candidates.tsv
+ *     scripts/korean/DeriveKoreanStopwords.java ../shared/data > korean-candidates.tsv
  * </pre>
  *
  * <p>Every document of NSMC (ratings_train, 150,000 reviews) and of the Seoul proposals (3,907) is analysed with the
