@@ -1,6 +1,7 @@
 package io.tessera.io;
 
 import io.tessera.api.BadInputException;
+import io.tessera.internal.io.Utf8;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -169,12 +170,7 @@ final class LineReader implements Closeable {
     ByteBuffer bytes = ByteBuffer.wrap(buf, from, to - from);
     CoderResult r = decoder.decode(bytes, chars, true);
     if (r.isError()) {
-      StringBuilder bad = new StringBuilder();
-      for (int i = 0; i < r.length(); i++) {
-        bad.append(i == 0 ? "" : " ").append(String.format("0x%02X", buf[bytes.position() + i] & 0xff));
-      }
-      throw BadInputException.inFile(file, line, chars.position() + 1L, "invalid UTF-8 (" + bad
-          + "); the file must be UTF-8 text", null);
+      throw Utf8.error(buf, from, to, file.toString(), line, "the file must be UTF-8 text");
     }
     decoder.flush(chars);
     return chars.flip().toString();

@@ -3,6 +3,7 @@ package io.tessera.text;
 import io.tessera.api.BadInputException;
 import io.tessera.api.ModelFormatException;
 import io.tessera.engine.ComputeEngine;
+import io.tessera.internal.text.Utf8Terms;
 import io.tessera.engine.Norm;
 import io.tessera.io.TensorFile;
 import io.tessera.io.TensorWriter;
@@ -40,7 +41,7 @@ public final class FittedVectorizer {
   private final long documents;
   private final double[] idf;
   /** Term to column, built on first use: fitTransform never needs it. */
-  private volatile TermTable columns;
+  private volatile Utf8Terms columns;
 
   FittedVectorizer(CountVectorizer settings, TfidfWeighting weighting, String[] terms, long[] documentFrequencies,
                    long documents) {
@@ -78,16 +79,18 @@ public final class FittedVectorizer {
 
   /** @return the column of {@code term}, or -1 when it is not a column */
   public int column(String term) {
-    TermTable table = columns;
-    if (table == null) {
-      table = columnTable();
-    }
-    return table.get(term);
+    return columnTable().get(term);
   }
 
-  private synchronized TermTable columnTable() {
+  /** @return the table from term to column, built on first use (fitTransform never needs it) */
+  Utf8Terms columnTable() {
+    Utf8Terms table = columns;
+    return table != null ? table : buildColumnTable();
+  }
+
+  private synchronized Utf8Terms buildColumnTable() {
     if (columns == null) {
-      TermTable table = new TermTable(terms.length);
+      Utf8Terms table = new Utf8Terms(terms.length);
       for (String t : terms) {
         table.add(t);
       }

@@ -1,8 +1,10 @@
 package io.tessera.text;
 
 import io.tessera.engine.CsrMatrix;
+import io.tessera.internal.text.Utf8Terms;
+import io.tessera.internal.text.Utf8Tokenizer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -12,7 +14,12 @@ import java.util.function.Consumer;
  * id is: a shard-local id while fitting, the final column while transforming. One instance per task; not
  * thread-safe.
  */
-abstract class ShardRows implements Consumer<String> {
+abstract class ShardRows implements Consumer<String>, Utf8Tokenizer.Sink {
+  /** An id for a token that counts as a token but has no column (a term the vectorizer does not know). */
+  static final int UNKNOWN = -1;
+  /** An id for a token that does not count at all (a stopword). */
+  static final int STOPWORD = -2;
+
   private final boolean keepRows;
   /** Count of each id in the current document. */
   int[] docCount = new int[1024];
@@ -31,26 +38,54 @@ abstract class ShardRows implements Consumer<String> {
     this.keepRows = keepRows;
   }
 
-  /** @return the id of {@code token}, or -1 to ignore it; may grow {@link #docCount} */
-  abstract int id(String token);
+  /**
+   * @param hash {@link Utf8Terms#hash} of the token's bytes {@code b[from, to)}
+   * @return the id of the token, {@link #UNKNOWN} or {@link #STOPWORD}; may grow {@link #docCount}
+   */
+  abstract int id(byte[] b, int from, int to, int hash);
 
   /** Called once per distinct id of a finished document with its count there. */
   abstract void termInDocument(int id, int count);
 
-  /** Tokenizes and counts {@code texts}, one document each. */
-  final void count(List<? extends CharSequence> texts, Tokenizer tokenizer) {
-    for (CharSequence text : texts) {
+  /** Tokenizes and counts the documents of {@code shard}, in order. */
+  final void count(ShardSource.Shard shard, Tokenization tokenization) {
+    if (shard.chunk() == null) {
+      for (CharSequence text : shard.documents()) {
+        touchedCount = 0;
+        tokensInDocument = 0;
+        tokenization.tokenizer().forEachToken(text, this);
+        endDocument();
+      }
+      return;
+    }
+    Utf8Tokenizer scan = tokenization.bytes();
+    shard.chunk().forEachDocument((data, from, to, ascii, line) -> {
       touchedCount = 0;
       tokensInDocument = 0;
-      tokenizer.forEachToken(text, this);
+      if (scan != null) {
+        scan.forEachToken(data, from, to, ascii, this);
+      } else {
+        String text = new String(data, from, to - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        tokenization.tokenizer().forEachToken(text, this);
+      }
       endDocument();
-    }
+    });
+  }
+
+  /** A token of the string path: counted by its UTF-8 bytes, as the byte path counts. */
+  @Override
+  public final void accept(String token) {
+    byte[] b = token.getBytes(StandardCharsets.UTF_8);
+    token(b, 0, b.length, Utf8Terms.hash(b, 0, b.length));
   }
 
   @Override
-  public final void accept(String token) {
+  public final void token(byte[] b, int from, int to, int hash) {
+    int id = id(b, from, to, hash);
+    if (id == STOPWORD) {
+      return;
+    }
     tokensInDocument++;
-    int id = id(token);
     if (id < 0) {
       return;
     }

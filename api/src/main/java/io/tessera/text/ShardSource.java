@@ -1,6 +1,8 @@
 package io.tessera.text;
 
 import io.tessera.api.CancelledException;
+import io.tessera.io.CorpusChunk;
+import io.tessera.io.CorpusChunks;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -8,9 +10,11 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * Cuts documents into numbered shards of a fixed number of documents and hands them to the worker tasks of a
+ * Cuts documents into numbered shards (a fixed number of documents, or a corpus's chunks of raw lines, which the
+ * workers then parse themselves) and hands them to the worker tasks of a
  * vectorizer, which pull shards until there are none left: no task waits for the others between shards.
  *
  * <p>With more than one worker, a reader thread ({@code tessera-text-reader}) reads ahead, a few shards per
@@ -21,23 +25,25 @@ import java.util.concurrent.TimeUnit;
  * documents' iterator is free again when it returns. Thread-safe.
  */
 final class ShardSource implements AutoCloseable {
-  /** A shard: its position in the corpus order and its documents. */
-  record Shard(int index, List<CharSequence> documents) {
+  /**
+   * A shard: its position in the corpus order and its documents, either as text or as a chunk of raw lines that
+   * the worker parses itself.
+   */
+  record Shard(int index, List<CharSequence> documents, CorpusChunk chunk) {
   }
 
   private static final Object END = new Object();
 
-  private final Iterator<? extends CharSequence> documents;
-  private final int shardDocuments;
+  /** Reads the next shard, or returns null at the end; called by one thread at a time. */
+  private final Supplier<Shard> read;
   private final BlockingQueue<Object> queue;
   private final Thread reader;
   private volatile boolean stopped;
   private boolean finished;
   private int nextIndex;
 
-  private ShardSource(Iterator<? extends CharSequence> documents, int shardDocuments, int workers) {
-    this.documents = documents;
-    this.shardDocuments = shardDocuments;
+  private ShardSource(Supplier<Shard> read, int workers) {
+    this.read = read;
     if (workers <= 1) {
       queue = null;
       reader = null;
@@ -54,26 +60,34 @@ final class ShardSource implements AutoCloseable {
     if (shardDocuments < 1) {
       throw new IllegalArgumentException("shards need at least one document, got " + shardDocuments);
     }
-    return new ShardSource(Objects.requireNonNull(documents, "documents"), shardDocuments, workers);
+    Objects.requireNonNull(documents, "documents");
+    int[] nextIndex = {0};
+    return new ShardSource(() -> {
+      if (!documents.hasNext()) {
+        return null;
+      }
+      List<CharSequence> shard = new ArrayList<>(shardDocuments);
+      while (documents.hasNext() && shard.size() < shardDocuments) {
+        shard.add(Objects.requireNonNull(documents.next(), "document"));
+      }
+      return new Shard(nextIndex[0]++, shard, null);
+    }, workers);
   }
 
-  /** Reads the next shard from the iterator, or returns null at its end. */
-  private Shard read() {
-    if (!documents.hasNext()) {
-      return null;
-    }
-    List<CharSequence> shard = new ArrayList<>(shardDocuments);
-    while (documents.hasNext() && shard.size() < shardDocuments) {
-      shard.add(Objects.requireNonNull(documents.next(), "document"));
-    }
-    return new Shard(nextIndex++, shard);
+  /** @return a source of the chunks of a corpus, one shard each, for {@code workers} concurrent workers */
+  static ShardSource open(CorpusChunks chunks, int workers) {
+    Objects.requireNonNull(chunks, "chunks");
+    return new ShardSource(() -> {
+      CorpusChunk chunk = chunks.next();
+      return chunk == null ? null : new Shard(chunk.index(), null, chunk);
+    }, workers);
   }
 
   private void readAhead() {
     Object item;
     do {
       try {
-        Shard shard = read();
+        Shard shard = read.get();
         item = shard == null ? END : shard;
       } catch (RuntimeException | Error e) {
         item = e;
@@ -109,7 +123,7 @@ final class ShardSource implements AutoCloseable {
     }
     if (queue == null) {
       try {
-        Shard shard = read();
+        Shard shard = read.get();
         finished = shard == null;
         return shard;
       } catch (RuntimeException | Error e) {

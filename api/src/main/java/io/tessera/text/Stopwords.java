@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -238,19 +239,29 @@ public final class Stopwords {
    */
   public Tokenizer filter(Tokenizer tokenizer) {
     Objects.requireNonNull(tokenizer, "tokenizer");
-    if (isEmpty()) {
-      return tokenizer;
-    }
-    Set<String> stop = words;
-    return text -> {
+    return isEmpty() ? tokenizer : new Filtered(tokenizer, words);
+  }
+
+  /**
+   * A tokenizer without the stopwords; the vectorizers look inside it so that a tokenizer that scans bytes still
+   * can, with the stopwords dropped by term instead of by token.
+   */
+  record Filtered(Tokenizer tokenizer, Set<String> words) implements Tokenizer {
+    @Override
+    public List<String> tokenize(CharSequence text) {
       List<String> out = new ArrayList<>();
+      forEachToken(text, out::add);
+      return Collections.unmodifiableList(out);
+    }
+
+    @Override
+    public void forEachToken(CharSequence text, Consumer<? super String> action) {
       tokenizer.forEachToken(text, t -> {
-        if (!stop.contains(t)) {
-          out.add(t);
+        if (!words.contains(t)) {
+          action.accept(t);
         }
       });
-      return Collections.unmodifiableList(out);
-    };
+    }
   }
 
   @Override

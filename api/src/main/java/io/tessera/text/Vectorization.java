@@ -3,15 +3,14 @@ package io.tessera.text;
 import io.tessera.api.BadInputException;
 import io.tessera.engine.ComputeEngine;
 import io.tessera.engine.CsrMatrix;
+import io.tessera.internal.text.Utf8Terms;
+import io.tessera.io.CorpusChunks;
 import io.tessera.io.TextCorpus;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -20,10 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The work behind {@link CountVectorizer}, {@link TfidfVectorizer} and {@link FittedVectorizer#transform}.
  *
- * <p>Documents are cut into numbered shards of {@link #SHARD_DOCUMENTS} documents ({@link ShardSource}); every
- * thread of the engine pulls shards and tokenizes and counts each with its own term table, and the shards' tables
- * are merged into the corpus table strictly in shard order. Because every result is then a function of the corpus
- * alone (document frequencies, counts, the code-point order of the kept terms), the matrix does not depend on the
+ * <p>Documents are cut into numbered shards ({@link ShardSource}): a corpus file's chunks of lines, or
+ * {@link #SHARD_DOCUMENTS} documents of an iterator. Every thread of the engine pulls shards and tokenizes and
+ * counts them into its own term table; the tables are summed into the corpus table at the end, and each shard's rows
+ * are kept under the shard's index. Every result is a function of the corpus alone (document frequencies and counts
+ * are sums, the kept terms are put in code-point order, rows in shard order), so the matrix does not depend on the
  * thread count or the shard size.
  */
 final class Vectorization {
@@ -35,94 +35,94 @@ final class Vectorization {
   }
 
   /**
-   * A corpus being counted: its term table with each term's document frequency and count, the numbers of documents
-   * and of empty documents, and the counted shards when their rows are kept. Shards are merged strictly in index
-   * order, by one thread at a time, whatever order they finish in.
+   * The terms one worker has seen, with their document frequencies and counts, over all the shards it counted.
+   * Its ids depend on which shards the worker happened to take, but nothing else does: the workers' tables are
+   * summed into the corpus table, whose terms are then ordered by code point, so results do not depend on the
+   * thread count. One table per worker (not per shard) keeps the vocabulary warm in its cache and merges once.
    */
+  private static final class WorkerTerms {
+    private final Tokenization tokenization;
+    final Utf8Terms terms = new Utf8Terms(1 << 14);
+    long[] df = new long[1 << 13];
+    long[] total = new long[1 << 13];
+    /** Whether each term is a stopword, decided once when the term is first seen. */
+    boolean[] stopword = new boolean[1 << 13];
+    /** Each term's id in the corpus table, once merged. */
+    int[] toCorpus;
+
+    WorkerTerms(Tokenization tokenization) {
+      this.tokenization = tokenization;
+    }
+
+    /** @return the id of the token, or {@link ShardRows#STOPWORD} */
+    int id(byte[] b, int from, int to, int hash) {
+      int known = terms.size();
+      int id = terms.add(b, from, to, hash);
+      if (id == known) {
+        if (id == df.length) {
+          df = Arrays.copyOf(df, id * 2);
+          total = Arrays.copyOf(total, id * 2);
+          stopword = Arrays.copyOf(stopword, id * 2);
+        }
+        stopword[id] = tokenization.isStopword(b, from, to, hash);
+      }
+      return stopword[id] ? ShardRows.STOPWORD : id;
+    }
+  }
+
+  /** A corpus counted: the corpus term table with each term's document frequency and count, and the shards. */
   private static final class Counted {
-    private final boolean keepRows;
-    final TermTable terms = new TermTable(1 << 15);
+    final Utf8Terms terms = new Utf8Terms(1 << 15);
     long[] df = new long[1 << 14];
     long[] totals = new long[1 << 14];
     long documents;
     int emptyDocuments;
+    /** The counted shards by index, when their rows are kept. */
     final List<FitShard> shards = new ArrayList<>();
 
-    /** Shards finished but not merged yet, by index; guarded by {@code this}. */
-    private final Map<Integer, FitShard> finished = new HashMap<>();
-    /** The index of the next shard to merge; guarded by {@code this}. */
-    private int nextShard;
-    /** Whether a thread is merging; guarded by {@code this}. */
-    private boolean merging;
-
-    Counted(boolean keepRows) {
-      this.keepRows = keepRows;
-    }
-
-    /**
-     * Records that shard {@code index} was counted. If no other thread is merging, this one merges every shard that
-     * is next in order and finished, including those that finish meanwhile; otherwise it leaves the shard to the
-     * merging thread and returns at once.
-     */
-    void completed(int index, FitShard shard) {
-      synchronized (this) {
-        finished.put(index, shard);
-        if (merging) {
-          return;
-        }
-        merging = true;
-      }
-      while (true) {
-        FitShard next;
-        synchronized (this) {
-          next = finished.remove(nextShard);
-          if (next == null) {
-            merging = false;
-            return;
+    Counted(WorkerTerms[] workers, List<FitShard> counted, boolean keepRows) {
+      for (WorkerTerms w : workers) {
+        w.toCorpus = new int[w.terms.size()];
+        for (int l = 0; l < w.toCorpus.length; l++) {
+          if (w.stopword[l]) {
+            w.toCorpus[l] = -1;
+            continue;
           }
-          nextShard++;
+          int g = terms.add(w.terms, l);
+          if (g == df.length) {
+            df = Arrays.copyOf(df, g * 2);
+            totals = Arrays.copyOf(totals, g * 2);
+          }
+          df[g] += w.df[l];
+          totals[g] += w.total[l];
+          w.toCorpus[l] = g;
         }
-        merge(next);
       }
-    }
-
-    /** Adds a shard's statistics and gives it its map from local to corpus ids. */
-    private void merge(FitShard shard) {
-      TermTable local = shard.terms;
-      int[] toCorpus = new int[local.size()];
-      for (int l = 0; l < toCorpus.length; l++) {
-        int g = terms.add(local.term(l));
-        if (g == df.length) {
-          df = Arrays.copyOf(df, g * 2);
-          totals = Arrays.copyOf(totals, g * 2);
+      for (FitShard shard : counted) {
+        documents += shard.documents();
+        emptyDocuments += shard.emptyDocuments();
+        if (keepRows) {
+          shards.add(shard);
         }
-        df[g] += shard.df[l];
-        totals[g] += shard.total[l];
-        toCorpus[l] = g;
-      }
-      shard.mergedInto(toCorpus);
-      documents += shard.documents();
-      emptyDocuments += shard.emptyDocuments();
-      if (keepRows) {
-        shards.add(shard);
       }
     }
   }
 
   static FittedVectorizer fit(CountVectorizer settings, TfidfWeighting weighting, TextCorpus corpus,
                               ComputeEngine engine) {
-    return streaming(corpus, docs -> fit(settings, weighting, docs, engine));
+    return withShards(corpus, engine, shards -> select(settings, weighting, count(settings, shards, engine, false))
+        .vectorizer);
   }
 
   static FittedVectorizer fit(CountVectorizer settings, TfidfWeighting weighting,
                               Iterator<? extends CharSequence> documents, ComputeEngine engine) {
-    Counted counted = count(settings, documents, engine, false, SHARD_DOCUMENTS);
-    return select(settings, weighting, counted).vectorizer;
+    return withShards(documents, engine, SHARD_DOCUMENTS, shards -> select(settings, weighting,
+        count(settings, shards, engine, false)).vectorizer);
   }
 
   static DocumentTermMatrix fitTransform(CountVectorizer settings, TfidfWeighting weighting, TextCorpus corpus,
                                          ComputeEngine engine) {
-    return streaming(corpus, docs -> fitTransform(settings, weighting, docs, engine));
+    return withShards(corpus, engine, shards -> fitTransform(settings, weighting, shards, engine));
   }
 
   static DocumentTermMatrix fitTransform(CountVectorizer settings, TfidfWeighting weighting,
@@ -134,15 +134,22 @@ final class Vectorization {
   static DocumentTermMatrix fitTransform(CountVectorizer settings, TfidfWeighting weighting,
                                          Iterator<? extends CharSequence> documents, ComputeEngine engine,
                                          int shardDocuments) {
-    Counted counted = count(settings, documents, engine, true, shardDocuments);
+    return withShards(documents, engine, shardDocuments, shards -> fitTransform(settings, weighting, shards,
+        engine));
+  }
+
+  private static DocumentTermMatrix fitTransform(CountVectorizer settings, TfidfWeighting weighting,
+                                                 ShardSource shards, ComputeEngine engine) {
+    Counted counted = count(settings, shards, engine, true);
     Selection selection = select(settings, weighting, counted);
-    List<FitShard> shards = counted.shards;
-    CsrMatrix[] parts = new CsrMatrix[shards.size()];
+    List<FitShard> counts = counted.shards;
+    CsrMatrix[] parts = new CsrMatrix[counts.size()];
     engine.parallelFor(parts.length, i -> {
-      FitShard shard = shards.get(i);
-      int[] columnOf = new int[shard.localToGlobal.length];
+      FitShard shard = counts.get(i);
+      int[] toCorpus = shard.worker.toCorpus;
+      int[] columnOf = new int[toCorpus.length];
       for (int l = 0; l < columnOf.length; l++) {
-        columnOf[l] = selection.columnOf[shard.localToGlobal[l]];
+        columnOf[l] = toCorpus[l] < 0 ? -1 : selection.columnOf[toCorpus[l]];
       }
       parts[i] = shard.build(columnOf, selection.vectorizer);
     });
@@ -150,7 +157,7 @@ final class Vectorization {
   }
 
   static DocumentTermMatrix transform(FittedVectorizer vectorizer, TextCorpus corpus, ComputeEngine engine) {
-    return streaming(corpus, docs -> transform(vectorizer, docs, engine));
+    return withShards(corpus, engine, shards -> transform(vectorizer, shards, engine));
   }
 
   static DocumentTermMatrix transform(FittedVectorizer vectorizer, Iterator<? extends CharSequence> documents,
@@ -161,12 +168,17 @@ final class Vectorization {
   /** As the public transform, with shards of {@code shardDocuments} documents (tests vary it). */
   static DocumentTermMatrix transform(FittedVectorizer vectorizer, Iterator<? extends CharSequence> documents,
                                       ComputeEngine engine, int shardDocuments) {
+    return withShards(documents, engine, shardDocuments, shards -> transform(vectorizer, shards, engine));
+  }
+
+  private static DocumentTermMatrix transform(FittedVectorizer vectorizer, ShardSource shards,
+                                              ComputeEngine engine) {
     List<CsrMatrix> parts = new ArrayList<>();
     int[] empty = {0};
-    Tokenizer tokenizer = vectorizer.settings().tokenizer();
-    forEachShard(documents, engine, shardDocuments, s -> {
-      TransformShard shard = new TransformShard(vectorizer);
-      shard.count(s.documents(), tokenizer);
+    Tokenization tokenization = Tokenization.of(vectorizer.settings().tokenizer());
+    forEachShard(shards, engine, (w, s) -> {
+      TransformShard shard = new TransformShard(vectorizer, tokenization);
+      shard.count(s, tokenization);
       CsrMatrix built = shard.build(null, vectorizer);
       synchronized (parts) {
         while (parts.size() <= s.index()) {
@@ -179,10 +191,27 @@ final class Vectorization {
     return finish(vectorizer, parts.toArray(CsrMatrix[]::new), empty[0]);
   }
 
-  private static <T> T streaming(TextCorpus corpus, Function<Iterator<String>, T> work) {
+  /**
+   * Runs {@code work} on the shards of a corpus: its chunks, parsed by the workers, or (for a CSV corpus) shards of
+   * its documents.
+   */
+  private static <T> T withShards(TextCorpus corpus, ComputeEngine engine, Function<ShardSource, T> work) {
     Objects.requireNonNull(corpus, "corpus");
-    try (Stream<String> docs = corpus.documents()) {
-      return work.apply(docs.iterator());
+    int workers = Math.max(1, engine.threads());
+    if (!corpus.chunked()) {
+      try (Stream<String> docs = corpus.documents()) {
+        return withShards(docs.iterator(), engine, SHARD_DOCUMENTS, work);
+      }
+    }
+    try (CorpusChunks chunks = corpus.chunks(); ShardSource source = ShardSource.open(chunks, workers)) {
+      return work.apply(source);
+    }
+  }
+
+  private static <T> T withShards(Iterator<? extends CharSequence> documents, ComputeEngine engine,
+                                  int shardDocuments, Function<ShardSource, T> work) {
+    try (ShardSource source = ShardSource.open(documents, shardDocuments, Math.max(1, engine.threads()))) {
+      return work.apply(source);
     }
   }
 
@@ -194,42 +223,51 @@ final class Vectorization {
     return new DocumentTermMatrix(vectorizer, matrix, emptyDocuments);
   }
 
-  /**
-   * Runs {@code work} on every shard of the documents, on all of the engine's threads: each task pulls shards from
-   * a {@link ShardSource} until none are left, so no thread waits for the others between shards. Results must be
-   * keyed by {@link ShardSource.Shard#index()}, never by the order in which shards finish.
-   */
-  private static void forEachShard(Iterator<? extends CharSequence> documents, ComputeEngine engine,
-                                   int shardDocuments, Consumer<ShardSource.Shard> work) {
-    int workers = Math.max(1, engine.threads());
-    try (ShardSource source = ShardSource.open(documents, shardDocuments, workers)) {
-      engine.parallelFor(workers, w -> {
-        try {
-          for (ShardSource.Shard s = source.next(); s != null; s = source.next()) {
-            work.accept(s);
-          }
-        } catch (RuntimeException | Error e) {
-          source.stop(); // the other workers finish their shard and stop
-          throw e;
-        }
-      });
-    }
+  /** Work on one shard by worker {@code worker}. */
+  @FunctionalInterface
+  private interface ShardWork {
+    void accept(int worker, ShardSource.Shard shard);
   }
 
   /**
-   * Counts every document. The shards' term tables are merged into the corpus table in shard order, by whichever
-   * worker finishes the shard that is next in order (see {@link Counted#completed}).
+   * Runs {@code work} on every shard, on all of the engine's threads: each task pulls shards from the source until
+   * none are left, so no thread waits for the others between shards. Results must be keyed by
+   * {@link ShardSource.Shard#index()}, never by the order in which shards finish.
    */
-  private static Counted count(CountVectorizer settings, Iterator<? extends CharSequence> documents,
-                               ComputeEngine engine, boolean keepRows, int shardDocuments) {
-    Counted counted = new Counted(keepRows);
-    Tokenizer tokenizer = settings.tokenizer();
-    forEachShard(documents, engine, shardDocuments, s -> {
-      FitShard shard = new FitShard(keepRows);
-      shard.count(s.documents(), tokenizer);
-      counted.completed(s.index(), shard);
+  private static void forEachShard(ShardSource source, ComputeEngine engine, ShardWork work) {
+    engine.parallelFor(Math.max(1, engine.threads()), w -> {
+      try {
+        for (ShardSource.Shard s = source.next(); s != null; s = source.next()) {
+          work.accept(w, s);
+        }
+      } catch (RuntimeException | Error e) {
+        source.stop(); // the other workers finish their shard and stop
+        throw e;
+      }
     });
-    return counted;
+  }
+
+  /** Counts every document: each worker into its own term table, summed into the corpus table at the end. */
+  private static Counted count(CountVectorizer settings, ShardSource shards, ComputeEngine engine,
+                               boolean keepRows) {
+    Tokenization tokenization = Tokenization.of(settings.tokenizer());
+    WorkerTerms[] workers = new WorkerTerms[Math.max(1, engine.threads())];
+    List<FitShard> counted = new ArrayList<>();
+    forEachShard(shards, engine, (w, s) -> {
+      if (workers[w] == null) {
+        workers[w] = new WorkerTerms(tokenization);
+      }
+      FitShard shard = new FitShard(keepRows, workers[w]);
+      shard.count(s, tokenization);
+      synchronized (counted) {
+        while (counted.size() <= s.index()) {
+          counted.add(null);
+        }
+        counted.set(s.index(), shard);
+      }
+    });
+    return new Counted(Arrays.stream(workers).filter(Objects::nonNull).toArray(WorkerTerms[]::new), counted,
+        keepRows);
   }
 
   /** The fitted vectorizer and, for each corpus term id, its column (-1 when dropped). */
@@ -248,7 +286,7 @@ final class Vectorization {
     double low = settings.minDf().threshold(n);
     double high = settings.maxDf().threshold(n);
     long[] df = counted.df;
-    TermTable terms = counted.terms;
+    Utf8Terms terms = counted.terms;
     String[] survivors = new String[distinct];
     int kept = 0;
     int belowMin = 0;
@@ -270,7 +308,7 @@ final class Vectorization {
           + "; lower min_df or raise max_df");
     }
     String[] ordered = Arrays.copyOf(survivors, kept);
-    Arrays.sort(ordered, CodePointOrder::compare);
+    CodePointOrder.sort(ordered);
     int[] ids = new int[kept];
     for (int i = 0; i < kept; i++) {
       ids[i] = terms.get(ordered[i]);
@@ -321,55 +359,48 @@ final class Vectorization {
 
   /** A shard while fitting: ids are shard-local, in first-seen order, with document frequencies and counts. */
   private static final class FitShard extends ShardRows {
-    TermTable terms = new TermTable();
-    int[] df = new int[1024];
-    int[] total = new int[1024];
-    int[] localToGlobal;
+    final WorkerTerms worker;
 
-    FitShard(boolean keepRows) {
+    FitShard(boolean keepRows, WorkerTerms worker) {
       super(keepRows);
+      this.worker = worker;
     }
 
     @Override
-    int id(String token) {
-      int id = terms.add(token);
-      if (id == docCount.length) {
-        docCount = Arrays.copyOf(docCount, id * 2);
-        df = Arrays.copyOf(df, id * 2);
-        total = Arrays.copyOf(total, id * 2);
+    int id(byte[] b, int from, int to, int hash) {
+      int id = worker.id(b, from, to, hash);
+      if (id >= docCount.length) {
+        docCount = Arrays.copyOf(docCount, Math.max(id + 1, docCount.length * 2));
       }
       return id;
     }
 
     @Override
     void termInDocument(int id, int count) {
-      df[id]++;
-      total[id] += count;
-    }
-
-    /** Drops the shard's own strings once the corpus table knows them: only the id mapping is needed. */
-    void mergedInto(int[] toGlobal) {
-      localToGlobal = toGlobal;
-      terms = null;
-      df = null;
-      total = null;
-      docCount = null;
+      worker.df[id]++;
+      worker.total[id] += count;
     }
   }
 
   /** A shard while transforming: ids are the fitted vectorizer's columns; unknown terms are ignored. */
   private static final class TransformShard extends ShardRows {
-    private final FittedVectorizer vectorizer;
+    private final Utf8Terms columns;
+    private final Tokenization tokenization;
 
-    TransformShard(FittedVectorizer vectorizer) {
+    TransformShard(FittedVectorizer vectorizer, Tokenization tokenization) {
       super(true);
-      this.vectorizer = vectorizer;
+      this.columns = vectorizer.columnTable();
+      this.tokenization = tokenization;
       this.docCount = new int[vectorizer.size()];
     }
 
     @Override
-    int id(String token) {
-      return vectorizer.column(token);
+    int id(byte[] b, int from, int to, int hash) {
+      int column = columns.get(b, from, to, hash);
+      if (column >= 0) {
+        return column;
+      }
+      return tokenization.isStopword(b, from, to, hash) ? STOPWORD : UNKNOWN;
     }
 
     @Override

@@ -111,7 +111,7 @@ class TextCorpusTest {
     try (Stream<String> docs = TextCorpus.lines(p)) {
       assertThatThrownBy(docs::toList)
           .isInstanceOf(BadInputException.class)
-          .hasMessage(p + ":3:3: invalid UTF-8 (0xC3); the file must be UTF-8 text")
+          .hasMessageStartingWith(p + ":3:3: invalid UTF-8 (0xC3); the file must be UTF-8 text")
           .satisfies(e -> assertThat(((BadInputException) e).line()).hasValue(3));
     }
   }
@@ -136,6 +136,62 @@ class TextCorpusTest {
     assertThatThrownBy(() -> TextCorpus.column(imdb, "txt"))
         .isInstanceOf(BadInputException.class)
         .hasMessage(imdb + ": no column 'txt' (did you mean 'text'?); columns: label, text");
+  }
+
+  @Test
+  void readsSeveralTsvFilesInOrderEachWithItsOwnHeader() throws IOException {
+    Path a = write("a.tsv", "label\ttext\n1\tfirst\n0\tsecond\n".getBytes(StandardCharsets.UTF_8));
+    Path b = write("b.tsv.gz", gzip("text\tlabel\nthird\t1\n".getBytes(StandardCharsets.UTF_8)));
+    TextCorpus corpus = TextCorpus.builder().file(a).file(b).column("text").build();
+
+    assertThat(corpus.files()).containsExactly(a, b);
+    try (Stream<String> docs = corpus.documents()) {
+      assertThat(docs).containsExactly("first", "second", "third");
+    }
+  }
+
+  @Test
+  void chunksCutAtLineEndsWhateverTheirSizeAndKeepLineNumbers() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= 200; i++) {
+      text.append("line ").append(i).append(i % 17 == 0 ? " 가나다".repeat(40) : "").append('\n');
+    }
+    Path p = write("lines.txt", text.toString().getBytes(StandardCharsets.UTF_8));
+    List<String> expected = TextCorpus.lines(p).toList();
+    for (int size : new int[] {1, 10, 333, 1 << 20}) {
+      List<String> got = new java.util.ArrayList<>();
+      List<Long> lines = new java.util.ArrayList<>();
+      try (CorpusChunks chunks = TextCorpus.builder().file(p).chunkBytes(size).build().chunks()) {
+        for (CorpusChunk c = chunks.next(); c != null; c = chunks.next()) {
+          c.forEachDocument((data, from, to, ascii, line) -> {
+            got.add(new String(data, from, to - from, StandardCharsets.UTF_8));
+            lines.add(line);
+          });
+        }
+      }
+      assertThat(got).as("chunks of %d bytes", size).isEqualTo(expected);
+      assertThat(lines).as("chunks of %d bytes", size).isEqualTo(java.util.stream.LongStream.rangeClosed(1, 200)
+          .boxed().toList());
+    }
+  }
+
+  @Test
+  void skipsBadLinesTellingTheListenerWhichWhenAsked() throws IOException {
+    byte[] bad = "ok\nbad \u0000\nok again\n".getBytes(StandardCharsets.UTF_8);
+    bad[7] = (byte) 0xff;
+    Path p = write("skip.txt", bad);
+    List<String> skipped = new java.util.concurrent.CopyOnWriteArrayList<>();
+    TextCorpus corpus = TextCorpus.builder().file(p).skipBadLines(true).listener(new ReadListener() {
+      @Override
+      public void lineSkipped(String source, long line) {
+        skipped.add(source + ":" + line);
+      }
+    }).build();
+
+    try (Stream<String> docs = corpus.documents()) {
+      assertThat(docs).containsExactly("ok", "ok again");
+    }
+    assertThat(skipped).containsExactly(p + ":2");
   }
 
   @Test

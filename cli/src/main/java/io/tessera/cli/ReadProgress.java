@@ -2,22 +2,22 @@ package io.tessera.cli;
 
 import io.tessera.api.TrainingEvent;
 import io.tessera.api.TrainingListener;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import io.tessera.io.ReadListener;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Progress of a text command through its input, for the CLI's progress display. The text commands run no trainer,
  * so this class sends the {@link TrainingEvent}s itself: a phase start, a sampled progress event (at most
  * {@link #MAX_RATE} per second) and a phase end when the input is exhausted. The start is announced with the first
- * progress event or the end, so an input that fails on its first lines shows its one-line error alone. The unit is bytes of the input as
- * stored, so a plain file has a known total (its size) and gzip input counts the compressed bytes consumed; stdin
- * has no total. The documents read so far go along as the metric {@code documents}. Not thread-safe: it is driven
- * by the one thread that reads the documents.
+ * progress event or the end, so an input that fails on its first lines shows its one-line error alone. The unit is
+ * bytes of the input as stored, so plain files have a known total (their size) and gzip input counts the
+ * compressed bytes consumed; stdin has no total. The documents parsed so far go along as the metric
+ * {@code documents}. As the {@link ReadListener} of a {@link io.tessera.io.TextCorpus} it is told of bytes and
+ * documents by the reading and worker threads, and counts the lines they skip; its methods are synchronized.
  */
-final class ReadProgress {
+final class ReadProgress implements ReadListener {
   /** Progress events per second at most; the display throttles further on pipes. */
   static final int MAX_RATE = 10;
   private static final long GAP_NANOS = 1_000_000_000L / MAX_RATE;
@@ -31,6 +31,9 @@ final class ReadProgress {
   private long lastEvent;
   private boolean running;
   private boolean announced;
+  private long skipped;
+  /** The first skipped line of each source. */
+  private final Map<String, Long> firstSkipped = new HashMap<>();
 
   /**
    * @param listener receives the events ({@link TrainingListener#NONE} for none)
@@ -43,39 +46,15 @@ final class ReadProgress {
     this.total = Math.max(0, total);
   }
 
-  /** @return {@code in}, counting the bytes read through it (wrap the raw input, before any decompression) */
-  InputStream count(InputStream in) {
-    return new FilterInputStream(in) {
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-          bytes++;
-        }
-        return b;
-      }
-
-      @Override
-      public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
-        if (n > 0) {
-          bytes += n;
-        }
-        return n;
-      }
-    };
+  @Override
+  public synchronized void bytesRead(long n) {
+    bytes += n;
   }
 
-  /** Starts the phase; called before the first document is read. */
-  void start() {
-    started = System.nanoTime();
-    lastEvent = started;
-    running = true;
-  }
-
-  /** Counts one document read, and reports progress when the last report is old enough. */
-  void document() {
-    documents++;
+  /** Counts documents parsed, and reports progress when the last report is old enough. */
+  @Override
+  public synchronized void documentsRead(long n) {
+    documents += n;
     if (!running) {
       return;
     }
@@ -87,8 +66,32 @@ final class ReadProgress {
     }
   }
 
+  /** Counts a skipped line (lines arrive in any order when workers parse in parallel). */
+  @Override
+  public synchronized void lineSkipped(String source, long line) {
+    skipped++;
+    firstSkipped.merge(source, line, Math::min);
+  }
+
+  /** @return the number of lines skipped for invalid UTF-8 */
+  synchronized long skipped() {
+    return skipped;
+  }
+
+  /** @return the first line skipped in {@code source}, or 0 when none was */
+  synchronized long firstSkippedLine(String source) {
+    return firstSkipped.getOrDefault(source, 0L);
+  }
+
+  /** Starts the phase; called before the first document is read. */
+  synchronized void start() {
+    started = System.nanoTime();
+    lastEvent = started;
+    running = true;
+  }
+
   /** Ends the phase at the end of the input; later calls do nothing. */
-  void finish() {
+  synchronized void finish() {
     if (running) {
       running = false;
       long now = System.nanoTime();

@@ -8,12 +8,14 @@ import io.tessera.spi.ParamValues;
 import io.tessera.spi.TokenizerProvider;
 import io.tessera.text.Stopwords;
 import io.tessera.text.Tokenizer;
+import io.tessera.io.TextCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,8 @@ import picocli.CommandLine.Option;
  * itself ({@code FILE} or {@code --corpus}) and stores it in {@link #file}.
  */
 final class TextInput {
+  private static final String STDIN = "<stdin>";
+
   /** What to do with a line of invalid UTF-8. */
   enum OnBadLine { skip, fail }
 
@@ -55,8 +59,8 @@ final class TextInput {
           + "(default: ${DEFAULT-VALUE}).")
   OnBadLine onBadLine;
 
-  /** The input file, or null or {@code -} for stdin; set by the command from its own argument or option. */
-  String file;
+  /** The input files in order, {@code -} for stdin; none means stdin. Set by the command from its arguments. */
+  final List<String> files = new ArrayList<>();
 
   /**
    * Creates the tokenizer the options ask for, stopwords filtered out.
@@ -100,53 +104,80 @@ final class TextInput {
 
   /** @return whether the documents come from stdin */
   boolean stdin() {
-    return file == null || file.equals("-");
+    return files.isEmpty() || files.equals(List.of("-"));
   }
 
   /** @return how errors and messages name the input */
   String inputName() {
-    return stdin() ? "<stdin>" : file;
+    return stdin() ? STDIN : String.join(", ", files.stream().map(f -> f.equals("-") ? STDIN : f).toList());
   }
 
   /**
-   * Opens the documents for streaming, their progress shown as the phase {@code phase} in bytes of the input (of a
-   * file's size, compressed bytes for gzip; no total for stdin).
-   *
-   * @param stdin    the process's standard input (a parameter so tests can supply it)
-   * @param progress the command's progress display
+   * @param listener the command's progress display
    * @param phase    the phase's name, e.g. {@code tokenize}
+   * @return the progress of reading the input, in bytes as stored (the files' total size; no total with stdin)
+   */
+  ReadProgress progress(TrainingListener listener, String phase) throws IOException {
+    long size = 0;
+    for (String f : files) {
+      if (f.equals("-")) {
+        size = 0;
+        break;
+      }
+      Path path = Path.of(f);
+      size += Files.isRegularFile(path) ? Files.size(path) : 0;
+    }
+    return new ReadProgress(listener, phase, size);
+  }
+
+  /**
+   * The documents of the input files (or stdin), read as {@code --column} and {@code --on-bad-line} say, their
+   * progress told to {@code progress}.
+   *
+   * @param stdin the process's standard input (a parameter so tests can supply it)
    * @throws NoSuchFileException for a missing file
    */
-  DocumentReader open(InputStream stdin, TrainingListener progress, String phase) throws IOException {
-    InputStream in;
-    long size = 0;
-    if (stdin()) {
-      in = stdin;
-    } else {
-      Path path = Path.of(file);
-      if (!Files.isRegularFile(path)) {
-        throw new NoSuchFileException(file);
+  TextCorpus corpus(InputStream stdin, ReadProgress progress) throws NoSuchFileException {
+    TextCorpus.Builder b = TextCorpus.builder();
+    for (String f : stdin() ? List.of("-") : files) {
+      if (f.equals("-")) {
+        b.stream(stdin, STDIN);
+      } else {
+        Path path = Path.of(f);
+        if (!Files.isRegularFile(path)) {
+          throw new NoSuchFileException(f);
+        }
+        b.file(path);
       }
-      size = Files.size(path);
-      in = Files.newInputStream(path);
     }
-    return DocumentReader.open(in, inputName(), onBadLine == OnBadLine.skip, column,
-        new ReadProgress(progress, phase, size));
+    if (column != null) {
+      b.column(column);
+    }
+    return b.skipBadLines(onBadLine == OnBadLine.skip).listener(progress).build();
   }
 
   /**
    * Warns on stderr about skipped lines and empty documents; the output itself stays clean.
    *
-   * @param firstEmpty the line of the first empty document, or 0 when not known (parallel counting)
+   * @param firstEmpty where the first empty document is (e.g. {@code line 7}), or empty when not known
    */
-  void warn(PrintWriter err, DocumentReader reader, long empty, long firstEmpty) {
-    if (reader.skipped() > 0) {
-      err.printf("tessera: warning: skipped %d line%s of invalid UTF-8 in %s (first: line %d)%n", reader.skipped(),
-          reader.skipped() == 1 ? "" : "s", inputName(), reader.firstSkippedLine());
+  void warn(PrintWriter err, ReadProgress progress, long empty, String firstEmpty) {
+    long skipped = progress.skipped();
+    if (skipped > 0) {
+      String first = "";
+      for (String f : stdin() ? List.of(STDIN) : files) {
+        long line = progress.firstSkippedLine(f.equals("-") ? STDIN : f);
+        if (line > 0) {
+          first = (files.size() > 1 ? f + " " : "") + "line " + line;
+          break;
+        }
+      }
+      err.printf("tessera: warning: skipped %d line%s of invalid UTF-8 in %s (first: %s)%n", skipped,
+          skipped == 1 ? "" : "s", inputName(), first);
     }
     if (empty > 0) {
       err.printf("tessera: warning: %d empty document%s (no tokens) in %s, kept%s%n", empty,
-          empty == 1 ? "" : "s", inputName(), firstEmpty > 0 ? " (first: line " + firstEmpty + ")" : "");
+          empty == 1 ? "" : "s", inputName(), firstEmpty.isEmpty() ? "" : " (first: " + firstEmpty + ")");
     }
     err.flush();
   }

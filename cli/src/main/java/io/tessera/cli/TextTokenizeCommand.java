@@ -2,11 +2,13 @@ package io.tessera.cli;
 
 import io.tessera.api.CancellationToken;
 import io.tessera.api.Tessera;
-import io.tessera.engine.ComputeEngine;
+import io.tessera.io.CorpusChunk;
+import io.tessera.io.CorpusChunks;
+import io.tessera.io.TextCorpus;
 import io.tessera.text.Tokenizer;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,8 +16,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code tessera text tokenize}: one document per line in, its tokens separated by spaces per line out. Streams:
- * blocks of documents are tokenized in parallel on the engine's threads and written in input order, so memory does
- * not grow with the corpus and the output does not depend on the thread count.
+ * the input's chunks of lines are parsed and tokenized in parallel on the engine's threads and written in input
+ * order ({@link OrderedChunks}), so memory does not grow with the corpus and the output does not depend on the
+ * thread count.
  */
 @Command(name = "tokenize", mixinStandardHelpOptions = true,
     header = "Tokenize documents: one document per line in, space-separated tokens per line out.",
@@ -26,16 +29,13 @@ import picocli.CommandLine.Parameters;
         "  tessera text tokenize --tokenizer korean --pos reviews.txt",
         "  zcat ratings_train.tsv.gz | tessera text tokenize --tokenizer korean --column document -"})
 final class TextTokenizeCommand extends TesseraCommand {
-  /** Documents per parallel block; the output does not depend on it. */
-  private static final int BLOCK = 256;
-
   @Mixin
   TextInput input;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
       description = "UTF-8 text, one document per line, gzip allowed; '-' or none: stdin.")
   void file(String file) {
-    input.file = file;
+    input.files.add(file);
   }
 
   /** The standard input; a field so that tests can supply their own. */
@@ -44,44 +44,46 @@ final class TextTokenizeCommand extends TesseraCommand {
   @Override
   int run(Tessera tessera) throws Exception {
     Tokenizer tokenizer = input.tokenizer(tessera);
-    ComputeEngine engine = tessera.engine();
     PrintWriter out = out();
-    int blockDocs = BLOCK * Math.max(1, engine.threads());
-    long empty = 0;
-    long firstEmpty = 0;
-    try (DocumentReader reader = input.open(stdin, progress(new CancellationToken(), false), "tokenize")) {
-      List<String> docs = new ArrayList<>(blockDocs);
-      List<Long> lines = new ArrayList<>(blockDocs);
-      boolean more = true;
-      while (more) {
-        docs.clear();
-        lines.clear();
-        String doc;
-        while (docs.size() < blockDocs && (doc = reader.next()) != null) {
-          docs.add(doc);
-          lines.add(reader.lineNumber());
+    ReadProgress reading = input.progress(progress(new CancellationToken(), false), "tokenize");
+    TextCorpus corpus = input.corpus(stdin, reading);
+    long[] empty = {0};
+    String[] firstEmpty = {""};
+    reading.start();
+    try (CorpusChunks chunks = corpus.chunks()) {
+      OrderedChunks.run(chunks, tessera.engine(), chunk -> tokenize(chunk, tokenizer), done -> {
+        if (done.empty() > 0 && empty[0] == 0) {
+          firstEmpty[0] = (input.files.size() > 1 ? done.source() + " " : "") + "line " + done.firstEmpty();
         }
-        more = docs.size() == blockDocs;
-        String[] tokenized = new String[docs.size()];
-        int chunks = (docs.size() + BLOCK - 1) / BLOCK;
-        engine.parallelFor(chunks, c -> {
-          for (int i = c * BLOCK, end = Math.min(docs.size(), i + BLOCK); i < end; i++) {
-            tokenized[i] = String.join(" ", tokenizer.tokenize(docs.get(i)));
-          }
-        });
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < tokenized.length; i++) {
-          if (tokenized[i].isEmpty() && empty++ == 0) {
-            firstEmpty = lines.get(i);
-          }
-          text.append(tokenized[i]).append('\n');
-        }
-        // write, not println: picocli's writer flushes on every println, which would cost a system call per line.
-        out.write(text.toString());
-      }
-      out.flush();
-      input.warn(err(), reader, empty, firstEmpty);
+        empty[0] += done.empty();
+        // write, not println: picocli's writer flushes on every println, a system call per line.
+        out.write(done.text());
+      });
     }
+    reading.finish();
+    out.flush();
+    input.warn(err(), reading, empty[0], firstEmpty[0]);
     return ExitCodes.OK;
+  }
+
+  /** The output of one chunk: its lines, and its empty documents (the line of the first). */
+  private record Tokenized(String text, String source, long empty, long firstEmpty) {
+  }
+
+  private static Tokenized tokenize(CorpusChunk chunk, Tokenizer tokenizer) {
+    StringBuilder text = new StringBuilder(chunk.size());
+    long[] empty = {0, 0};
+    chunk.forEachDocument((data, from, to, ascii, line) -> {
+      String doc = new String(data, from, to - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+      List<String> tokens = tokenizer.tokenize(doc);
+      if (tokens.isEmpty() && empty[0]++ == 0) {
+        empty[1] = line;
+      }
+      for (int i = 0; i < tokens.size(); i++) {
+        text.append(i == 0 ? "" : " ").append(tokens.get(i));
+      }
+      text.append('\n');
+    });
+    return new Tokenized(text.toString(), chunk.source(), empty[0], empty[1]);
   }
 }

@@ -9,10 +9,12 @@ import io.tessera.text.DocumentTermMatrix;
 import io.tessera.text.TfidfVectorizer;
 import io.tessera.text.TfidfWeighting;
 import io.tessera.text.Vectorizer;
+import io.tessera.io.TextCorpus;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,10 +30,9 @@ abstract class TextVectorizeCommand extends TesseraCommand {
   TextInput input;
 
   @Option(names = "--corpus", paramLabel = "FILE", required = true,
-      description = "UTF-8 text, one document per line (or a TSV column with --column), gzip allowed; '-': stdin.")
-  void corpus(String file) {
-    input.file = file;
-  }
+      description = "UTF-8 text, one document per line (or a TSV column with --column), gzip allowed; '-': stdin. "
+          + "Repeat it to read several files, in order, as one corpus.")
+  List<String> corpus;
 
   @Option(names = "--out", paramLabel = "FILE", required = true,
       description = "The matrix file to write (safetensors; replaced atomically).")
@@ -54,6 +55,10 @@ abstract class TextVectorizeCommand extends TesseraCommand {
   @Option(names = "--binary", description = "Entries are 1 for every term present instead of counts.")
   boolean binary;
 
+  @Option(names = "--json", description = "Print the summary as one JSON object (with the sum of all entries, a "
+      + "checksum to compare with other tools).")
+  boolean json;
+
   /** The standard input; a field so that tests can supply their own. */
   InputStream stdin = System.in;
 
@@ -72,40 +77,39 @@ abstract class TextVectorizeCommand extends TesseraCommand {
       builder.maxFeatures(maxFeatures);
     }
     Vectorizer vectorizer = vectorizer(builder.build());
-    DocumentTermMatrix dtm;
-    try (DocumentReader reader = input.open(stdin, progress(new CancellationToken(), false), "vectorize")) {
-      Iterable<String> docs = () -> documents(reader);
-      dtm = vectorizer.fitTransform(docs, tessera.engine());
-      input.warn(err(), reader, dtm.emptyDocuments(), 0);
-    }
+    input.files.addAll(corpus);
+    ReadProgress reading = input.progress(progress(new CancellationToken(), json), "vectorize");
+    TextCorpus documents = input.corpus(stdin, reading);
+    reading.start();
+    DocumentTermMatrix dtm = vectorizer.fitTransform(documents, tessera.engine());
+    reading.finish();
+    input.warn(err(), reading, dtm.emptyDocuments(), "");
     dtm.write(out);
     CsrMatrix m = dtm.matrix();
-    out().printf("wrote %s: %,d documents x %,d terms, %,d non-zero entries (%s)%n", out, m.rows(), m.cols(),
-        m.nnz(), entries());
-    out().flush();
+    if (json) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("out", out.toString());
+      o.put("rows", m.rows());
+      o.put("cols", m.cols());
+      o.put("nnz", m.nnz());
+      o.put("entries", entries());
+      o.put("sum", sum(m));
+      printJson(o);
+    } else {
+      out().printf("wrote %s: %,d documents x %,d terms, %,d non-zero entries (%s)%n", out, m.rows(), m.cols(),
+          m.nnz(), entries());
+      out().flush();
+    }
     return ExitCodes.OK;
   }
 
-  /** The reader's documents as a single-use iterator (the vectorizer reads its input once). */
-  static Iterator<String> documents(DocumentReader reader) {
-    return new Iterator<>() {
-      private String next = reader.next();
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public String next() {
-        if (next == null) {
-          throw new NoSuchElementException();
-        }
-        String doc = next;
-        next = reader.next();
-        return doc;
-      }
-    };
+  /** @return the sum of all entries, in double precision */
+  private static double sum(CsrMatrix m) {
+    double total = 0;
+    for (int p = 0; p < m.nnz(); p++) {
+      total += m.value(p);
+    }
+    return total;
   }
 
   /** {@code tessera text counts}: entries are term counts, as scikit-learn's {@code CountVectorizer}. */

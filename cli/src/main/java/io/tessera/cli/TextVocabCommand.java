@@ -6,7 +6,9 @@ import io.tessera.api.Tessera;
 import io.tessera.text.TokenCounts;
 import io.tessera.text.Tokenizer;
 import io.tessera.text.Vocabulary;
+import io.tessera.io.TextCorpus;
 import java.io.InputStream;
+import java.util.stream.Stream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +40,7 @@ final class TextVocabCommand extends TesseraCommand {
   @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
       description = "UTF-8 text, one document per line, gzip allowed; '-' or none: stdin.")
   void file(String file) {
-    input.file = file;
+    input.files.add(file);
   }
 
   @Option(names = "--min-count", paramLabel = "N", defaultValue = "1",
@@ -73,11 +75,15 @@ final class TextVocabCommand extends TesseraCommand {
     LongAdder empty = new LongAdder();
     Tokenizer tokenizer = countingEmpty(input.tokenizer(tessera), empty);
     TokenCounts counts;
-    try (DocumentReader reader = input.open(stdin, progress(new CancellationToken(), json), "count")) {
-      Iterable<String> docs = () -> TextVectorizeCommand.documents(reader);
-      counts = TokenCounts.count(docs, tokenizer, tessera.engine());
-      input.warn(err(), reader, empty.sum(), 0);
+    ReadProgress reading = input.progress(progress(new CancellationToken(), json), "count");
+    TextCorpus corpus = input.corpus(stdin, reading);
+    reading.start();
+    try (Stream<String> docs = corpus.documents()) {
+      Iterable<String> texts = docs::iterator;
+      counts = TokenCounts.count(texts, tokenizer, tessera.engine());
     }
+    reading.finish();
+    input.warn(err(), reading, empty.sum(), "");
     Vocabulary.Builder builder = Vocabulary.builder().minCount(minCount);
     if (maxSize != null) {
       builder.maxSize(maxSize);

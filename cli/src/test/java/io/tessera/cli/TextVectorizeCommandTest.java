@@ -57,6 +57,33 @@ class TextVectorizeCommandTest {
   }
 
   @Test
+  void severalCorpusFilesAreOneCorpusAndJsonGivesTheChecksum() throws Exception {
+    Path imdb = Cli.resource("imdb10.txt", dir);
+    List<String> lines = Files.readAllLines(imdb);
+    Path first = Files.write(dir.resolve("first.txt"), lines.subList(0, 4));
+    Path rest = Files.write(dir.resolve("rest.txt"), lines.subList(4, lines.size()));
+    Path whole = dir.resolve("whole.safetensors");
+    Path parts = dir.resolve("parts.safetensors");
+
+    Cli one = Cli.run("--quiet", "text", "tfidf", "--tokenizer", "regex", "--json", "--corpus", imdb.toString(),
+        "--out", whole.toString());
+    Cli two = Cli.run("--quiet", "text", "tfidf", "--tokenizer", "regex", "--json", "--corpus", first.toString(),
+        "--corpus", rest.toString(), "--out", parts.toString());
+
+    assertThat(two.exit()).as(two.err()).isZero();
+    assertThat(two.json()).containsEntry("rows", 10L).containsEntry("out", parts.toString())
+        .containsEntry("sum", one.json().get("sum"));
+    assertThat(DocumentTermMatrix.read(parts, regex()).matrix())
+        .isEqualTo(DocumentTermMatrix.read(whole, regex()).matrix());
+    double sum = 0;
+    CsrMatrix m = DocumentTermMatrix.read(whole, regex()).matrix();
+    for (int p = 0; p < m.nnz(); p++) {
+      sum += m.value(p);
+    }
+    assertThat((Double) one.json().get("sum")).isEqualTo(sum);
+  }
+
+  @Test
   void countsWithDocumentFrequencyFiltersAndMaxFeatures() {
     Path imdb = Cli.resource("imdb10.txt", dir);
     Path out = dir.resolve("c.safetensors");

@@ -4,7 +4,9 @@ import io.tessera.api.BadInputException;
 import io.tessera.spi.ParamSpec;
 import io.tessera.spi.ParamValues;
 import io.tessera.text.Tokenizer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +39,7 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Immutable and thread-safe.
  */
-public final class RegexTokenizer implements Tokenizer {
+public final class RegexTokenizer implements Tokenizer, Utf8Tokenizer {
 
   /** scikit-learn's {@code CountVectorizer} default {@code token_pattern}. */
   public static final String SKLEARN_PATTERN = "(?u)\\b\\w\\w+\\b";
@@ -64,10 +66,16 @@ public final class RegexTokenizer implements Tokenizer {
   private static final Map<String, Integer> RUN_PATTERNS = Map.of(
       SKLEARN_PATTERN, 2, "\\b\\w\\w+\\b", 2, "(?u)\\b\\w+\\b", 1, "\\b\\w+\\b", 1);
   private static final boolean[] ASCII_WORD = new boolean[128];
+  /**
+   * ASCII white space. Lower-casing never looks across it (Java and Python both decide a final sigma within a
+   * word), so the byte scan can hand a stretch between two of these to the string path on its own.
+   */
+  private static final boolean[] ASCII_SPACE = new boolean[128];
 
   static {
     for (int c = 0; c < 128; c++) {
       ASCII_WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      ASCII_SPACE[c] = c == ' ' || (c >= '\t' && c <= '\r');
     }
   }
 
@@ -176,6 +184,89 @@ public final class RegexTokenizer implements Tokenizer {
         action.accept(m.group());
       }
     }
+  }
+
+  @Override
+  public boolean scansUtf8() {
+    return compiled == null;
+  }
+
+  /**
+   * Scans ASCII runs of word characters in the bytes themselves, lower-casing them on the way. A stretch between
+   * two ASCII white-space bytes that holds any other byte goes to the string path instead ({@link #scanRuns} of its
+   * decoded, lower-cased text), because lower-casing beyond ASCII can change a text's length and its word
+   * characters; the tokens that stretch already gave are not given twice.
+   */
+  @Override
+  public void forEachToken(byte[] text, int from, int to, boolean ascii, Utf8Tokenizer.Sink sink) {
+    if (compiled != null) {
+      throw new IllegalStateException("pattern " + pattern + " is not scanned as bytes");
+    }
+    byte[] token = new byte[64];
+    int stretch = from;
+    int given = 0;
+    int i = from;
+    while (i < to) {
+      int b = text[i];
+      if (b < 0) {
+        i = stretch(text, stretch, i, to, given, sink);
+        stretch = i;
+        given = 0;
+      } else if (ASCII_WORD[b]) {
+        int start = i;
+        int h = 0;
+        int n = 0;
+        while (i < to && (b = text[i]) >= 0 && ASCII_WORD[b]) {
+          if (lowercase && b >= 'A' && b <= 'Z') {
+            b += 'a' - 'A';
+          }
+          if (n == token.length) {
+            token = Arrays.copyOf(token, n * 2);
+          }
+          token[n++] = (byte) b;
+          h = Utf8Terms.step(h, b);
+          i++;
+        }
+        if (i < to && text[i] < 0) {
+          i = stretch(text, stretch, i, to, given, sink);
+          stretch = i;
+          given = 0;
+        } else if (i - start >= minRun) {
+          sink.token(token, 0, n, h);
+          given++;
+        }
+      } else {
+        if (ASCII_SPACE[b]) {
+          stretch = i + 1;
+          given = 0;
+        }
+        i++;
+      }
+    }
+  }
+
+  /**
+   * Tokenizes the stretch {@code text[from, end)}, where {@code end} is the first ASCII white space at or after
+   * {@code at}, through the string path, skipping the first {@code given} tokens (already given by the byte scan).
+   *
+   * @return {@code end}
+   */
+  private int stretch(byte[] text, int from, int at, int to, int given, Utf8Tokenizer.Sink sink) {
+    int end = at;
+    while (end < to && (text[end] < 0 || !ASCII_SPACE[text[end]])) {
+      end++;
+    }
+    String s = new String(text, from, end - from, StandardCharsets.UTF_8);
+    int[] skip = {given};
+    scanRuns(lowercase ? s.toLowerCase(Locale.ROOT) : s, minRun, t -> {
+      if (skip[0] > 0) {
+        skip[0]--;
+        return;
+      }
+      byte[] b = t.getBytes(StandardCharsets.UTF_8);
+      sink.token(b, 0, b.length, Utf8Terms.hash(b, 0, b.length));
+    });
+    return end;
   }
 
   /** Emits every maximal run of Python word characters that is at least {@code min} code points long. */

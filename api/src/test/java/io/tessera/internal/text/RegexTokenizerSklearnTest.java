@@ -69,6 +69,42 @@ class RegexTokenizerSklearnTest {
   }
 
   @Test
+  void theByteScanGivesScikitLearnsTokensOnEveryLineOfTheRunPatterns() throws IOException {
+    int checked = 0;
+    for (Case c : fixture()) {
+      RegexTokenizer t = RegexTokenizer.of(c.pattern(), c.lowercase());
+      if (!t.scansUtf8()) {
+        continue;
+      }
+      assertThat(byteScan(t, c.text())).as("%s / %s / lowercase=%s", c.source(), c.pattern(), c.lowercase())
+          .isEqualTo(c.tokens());
+      checked++;
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(190);
+  }
+
+  @Test
+  void theByteScanHandsStretchesWithOtherCharactersToTheStringPathWithoutRepeatingTokens() {
+    RegexTokenizer t = RegexTokenizer.sklearnDefault();
+    for (String text : List.of("ab cd-ef\u00e9gh ij", "AB.CD\u0130stanbul xx", "OO \u039f\u0394\u039f\u03a3 OO",
+        "x\u00dfy QQ.\u03a3\u03a3 tail", "start\u2019s end", "\ud835\udc00\ud835\udc00 zz", "tab\there\u00a0nbsp",
+        "\u212aelvin KK", "caf\u00e9", "\u00e9")) {
+      assertThat(byteScan(t, text)).as(text).isEqualTo(t.tokenize(text));
+    }
+  }
+
+  private static List<String> byteScan(RegexTokenizer t, String text) {
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    boolean ascii = text.chars().allMatch(ch -> ch < 128);
+    List<String> tokens = new ArrayList<>();
+    t.forEachToken(b, 0, b.length, ascii, (token, from, to, hash) -> {
+      assertThat(hash).isEqualTo(Utf8Terms.hash(token, from, to));
+      tokens.add(new String(token, from, to - from, StandardCharsets.UTF_8));
+    });
+    return tokens;
+  }
+
+  @Test
   void javasOwnUnicodeWordClassWouldDisagreeWithScikitLearn() throws IOException {
     // Why the pattern is translated: Java's \w with UNICODE_CHARACTER_CLASS also takes combining marks, joiners and
     // letter-like symbols, so it glues what Python splits.
