@@ -22,16 +22,17 @@ import picocli.CommandLine.Option;
  * cache instead of tokenizing again, and prints one summary line.
  */
 @Command(name = "prepare", mixinStandardHelpOptions = true,
-    header = "Tokenize a corpus once into the prepared-corpus cache, which the next run reuses.",
+    header = "Tokenize a corpus once into a cache that later runs reuse.",
     description = {"Tokenizes every document, builds the vocabulary and stores both as a prepared corpus "
         + "(safetensors) in the cache folder, named after the file's content (size and SHA-256), the documents read "
         + "(every line or one column) and the tokenizer settings. Run again on the same content with the same "
         + "settings, it reads the cached file instead; a changed file or setting prepares it anew. Prints one line: "
         + "documents, tokens, vocabulary size, empty documents, whether the cache was used, the time and the file.",
-        "", "With --column the file is a table with a header: TAB-separated for a name ending in .tsv or .tab (gzip "
-        + "allowed), comma-separated (RFC 4180 quoting) for .csv. Delete the cache folder to reclaim its space.",
+        "", "With --column the file is a table with a header: TAB-separated when its name ends in tsv or tab, "
+        + "comma-separated with RFC 4180 quoting when it ends in csv (gzip allowed). Delete the cache folder to "
+        + "reclaim its space.",
         "", "Example:",
-        "  tessera text prepare --corpus ../shared/data/imdb/train.tsv.gz --column text --stopwords english"})
+        "  tessera text prepare --corpus train.tsv.gz --column text --stopwords english"})
 final class TextPrepareCommand extends TesseraCommand {
   @Mixin
   TextInput input;
@@ -44,7 +45,7 @@ final class TextPrepareCommand extends TesseraCommand {
   }
 
   @Option(names = "--cache-dir", paramLabel = "DIR",
-      description = "The cache folder (default: $XDG_CACHE_HOME/tessera/corpora, else ~/.cache/tessera/corpora).")
+      description = "The cache folder (default: tessera/corpora in $XDG_CACHE_HOME, else in ~/.cache).")
   Path cacheDir;
 
   @Override

@@ -180,7 +180,7 @@ abstract class TextVectorizeCommand extends TesseraCommand {
           + "the sparse matrix (tensors data, indices, indptr, shape) with its vocabulary.",
           "", "Examples:",
           "  tessera text counts --tokenizer regex --corpus reviews.txt --min-df 2 --out counts.safetensors",
-          "  tessera text counts --vocabulary counts.safetensors --corpus new-reviews.txt --out new.safetensors"})
+          "  tessera text counts --vocabulary counts.safetensors --corpus new.txt --out new.safetensors"})
   static final class Counts extends TextVectorizeCommand {
     @Override
     Vectorizer vectorizer(CountVectorizer counts) {
@@ -201,9 +201,7 @@ abstract class TextVectorizeCommand extends TesseraCommand {
           + "vocabulary and idf.",
           "", "Examples:",
           "  tessera text tfidf --tokenizer regex --corpus sotu.tsv.gz --column text --out sotu.safetensors",
-          "  tessera text tfidf --tokenizer regex --corpus train.tsv.gz --column text --out train.safetensors",
-          "  tessera text tfidf --vocabulary train.safetensors --corpus test.tsv.gz --column text "
-              + "--out test.safetensors"})
+          "  tessera text tfidf --vocabulary sotu.safetensors --corpus new.txt --out new.safetensors"})
   static final class Tfidf extends TextVectorizeCommand {
     @Option(names = "--norm", paramLabel = "NORM", defaultValue = "l2",
         description = "Row normalization: l2, l1 or none (default: ${DEFAULT-VALUE}).")
