@@ -2,7 +2,9 @@ package io.tessera.text;
 
 import io.tessera.api.BadInputException;
 import io.tessera.api.ModelFormatException;
+import io.tessera.api.TrainingListener;
 import io.tessera.engine.ComputeEngine;
+import io.tessera.internal.bootstrap.PhaseProgress;
 import io.tessera.internal.text.cache.CorpusEncoder;
 import io.tessera.internal.text.cache.CorpusKey;
 import io.tessera.internal.text.cache.MappedSlice;
@@ -13,6 +15,7 @@ import io.tessera.io.TensorFile;
 import io.tessera.io.TensorInfo;
 import io.tessera.io.TensorWriter;
 import io.tessera.io.TextCorpus;
+import io.tessera.spi.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -22,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -115,6 +119,19 @@ public final class PreparedCorpus implements AutoCloseable {
    */
   public static PreparedCorpus prepare(TextCorpus corpus, Tokenizer tokenizer, String tokenizerKey,
                                        Vocabulary.Builder vocabulary, Path cacheDir, ComputeEngine engine) {
+    return prepare(corpus, tokenizer, tokenizerKey, vocabulary, cacheDir, engine, TrainingListener.NONE);
+  }
+
+  /**
+   * As {@link #prepare(TextCorpus, Tokenizer, String, Vocabulary.Builder, Path, ComputeEngine)}, reporting the
+   * two passes of a preparation to {@code progress}: the phase {@code count} (documents; total unknown) and the
+   * phase {@code encode} (documents of a known total). Reusing a cached file sends no event. A pass that fails
+   * sends no {@code PHASE_FINISHED}.
+   */
+  public static PreparedCorpus prepare(TextCorpus corpus, Tokenizer tokenizer, String tokenizerKey,
+                                       Vocabulary.Builder vocabulary, Path cacheDir, ComputeEngine engine,
+                                       TrainingListener progress) {
+    Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(corpus, "corpus");
     Objects.requireNonNull(tokenizer, "tokenizer");
     Objects.requireNonNull(vocabulary, "vocabulary");
@@ -142,7 +159,7 @@ public final class PreparedCorpus implements AutoCloseable {
       }
     }
     long start = System.nanoTime();
-    build(corpus, tokenizer, vocabulary, engine, key, file);
+    build(corpus, tokenizer, vocabulary, engine, key, file, progress);
     PreparedCorpus built = read(file, key.key(), false);
     LOG.info("prepared {} in {} ms: {} documents, {} tokens, {} words -> {}", corpus,
         (System.nanoTime() - start) / 1_000_000, built.documents, built.tokens, built.vocabulary.wordCount(), file);
@@ -195,7 +212,7 @@ public final class PreparedCorpus implements AutoCloseable {
   // ---------------------------------------------------------------- preparation
 
   private static void build(TextCorpus corpus, Tokenizer tokenizer, Vocabulary.Builder builder, ComputeEngine engine,
-                            CorpusKey key, Path file) {
+                            CorpusKey key, Path file, TrainingListener progress) {
     Path dir = file.toAbsolutePath().getParent();
     Path idsFile = null;
     Path offsetsFile = null;
@@ -203,15 +220,20 @@ public final class PreparedCorpus implements AutoCloseable {
       idsFile = Files.createTempFile(dir, "." + key.fingerprint(), ".ids.tmp");
       offsetsFile = Files.createTempFile(dir, "." + key.fingerprint(), ".offsets.tmp");
       TokenCounts counts;
+      PhaseProgress counting = new PhaseProgress(progress, "count", 0, "documents");
       try (Stream<String> docs = corpus.documents()) {
-        Iterable<String> texts = docs::iterator;
+        Iterable<String> texts = () -> advancing(docs.iterator(), counting);
         counts = TokenCounts.count(texts, tokenizer, engine);
       }
+      counting.close();
       Vocabulary vocabulary = builder.build(counts);
       CorpusEncoder.Result encoded;
+      PhaseProgress encoding = new PhaseProgress(progress, "encode", counts.documents(), "documents");
       try (Stream<String> docs = corpus.documents()) {
-        encoded = CorpusEncoder.encode(docs.iterator(), tokenizer, vocabulary, engine, idsFile, offsetsFile);
+        encoded = CorpusEncoder.encode(advancing(docs.iterator(), encoding), tokenizer, vocabulary, engine,
+            idsFile, offsetsFile);
       }
+      encoding.close();
       // The key names the content hashed before reading; a file edited meanwhile must not be stored under it.
       if (encoded.documents() != counts.documents()
           || !CorpusKey.sha256(corpus.file(), new long[1]).equals(key.inputSha256())) {
@@ -236,6 +258,23 @@ public final class PreparedCorpus implements AutoCloseable {
       deleteQuietly(idsFile);
       deleteQuietly(offsetsFile);
     }
+  }
+
+  /** @return {@code docs}, advancing {@code progress} by one for every document taken */
+  private static Iterator<String> advancing(Iterator<String> docs, Progress progress) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return docs.hasNext();
+      }
+
+      @Override
+      public String next() {
+        String doc = docs.next();
+        progress.advance(1);
+        return doc;
+      }
+    };
   }
 
   private static void deleteQuietly(Path temp) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tessera.api.BadInputException;
+import io.tessera.api.TrainingEvent;
 import io.tessera.engine.ScalarEngine;
 import io.tessera.io.DType;
 import io.tessera.io.TensorFile;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -312,6 +314,29 @@ class PreparedCorpusTest {
       assertThat(opened.fromCache()).isTrue();
       assertThat(opened.document(0)).isEqualTo(first);
     }
+  }
+
+  @Test
+  void aPreparationReportsItsCountAndEncodePassesAndAReuseReportsNothing() {
+    TextCorpus corpus = TextCorpus.ofColumn(imdb(), "text");
+    long documents = corpus.count();
+    List<TrainingEvent> events = new CopyOnWriteArrayList<>();
+
+    PreparedCorpus.prepare(corpus, TOKENIZER, KEY, Vocabulary.builder(), dir.resolve("cache"), engine, events::add)
+        .close();
+
+    assertThat(events).filteredOn(e -> e.kind() != TrainingEvent.Kind.PROGRESS)
+        .extracting(e -> e.phase() + " " + e.kind() + " " + e.step() + "/" + e.total() + " " + e.unit())
+        .containsExactly("count PHASE_STARTED 0/0 documents",
+            "count PHASE_FINISHED " + documents + "/0 documents",
+            "encode PHASE_STARTED 0/" + documents + " documents",
+            "encode PHASE_FINISHED " + documents + "/" + documents + " documents");
+    events.clear();
+    try (PreparedCorpus cached = PreparedCorpus.prepare(corpus, TOKENIZER, KEY, Vocabulary.builder(),
+        dir.resolve("cache"), engine, events::add)) {
+      assertThat(cached.fromCache()).isTrue();
+    }
+    assertThat(events).isEmpty();
   }
 
   @Test

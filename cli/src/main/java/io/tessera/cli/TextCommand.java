@@ -6,11 +6,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code tessera text}: the text commands' parent; without a subcommand it shows their list. */
 @Command(name = "text", mixinStandardHelpOptions = true,
-    header = "Tokenize text, list its vocabulary, write count and TF-IDF matrices.",
+    header = "Tokenize text, list vocabularies, write matrices, prepare corpora.",
     description = {"Text preparation shared by every family: tokenizers (default, regex, korean), stopwords, "
-        + "vocabulary statistics, document-term matrices that SciPy reads."},
+        + "vocabulary statistics, document-term matrices that SciPy reads, tokenized corpora cached for reuse."},
     subcommands = {TextTokenizeCommand.class, TextVocabCommand.class, TextVectorizeCommand.Counts.class,
-        TextVectorizeCommand.Tfidf.class})
+        TextVectorizeCommand.Tfidf.class, TextPrepareCommand.class})
 final class TextCommand implements Runnable {
   @Spec
   CommandSpec spec;

@@ -8,6 +8,7 @@ import io.tessera.spi.ParamValues;
 import io.tessera.spi.TokenizerProvider;
 import io.tessera.text.Stopwords;
 import io.tessera.text.Tokenizer;
+import io.tessera.io.ReadListener;
 import io.tessera.io.TextCorpus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -132,12 +133,12 @@ final class TextInput {
 
   /**
    * The documents of the input files (or stdin), read as {@code --column} and {@code --on-bad-line} say, their
-   * progress told to {@code progress}.
+   * reading told to {@code progress} (a {@link ReadProgress}, usually).
    *
    * @param stdin the process's standard input (a parameter so tests can supply it)
    * @throws NoSuchFileException for a missing file
    */
-  TextCorpus corpus(InputStream stdin, ReadProgress progress) throws NoSuchFileException {
+  TextCorpus corpus(InputStream stdin, ReadListener progress) throws NoSuchFileException {
     TextCorpus.Builder b = TextCorpus.builder();
     for (String f : stdin() ? List.of("-") : files) {
       if (f.equals("-")) {

@@ -6,18 +6,22 @@ import io.tessera.engine.CsrMatrix;
 import io.tessera.engine.Norm;
 import io.tessera.text.CountVectorizer;
 import io.tessera.text.DocumentTermMatrix;
+import io.tessera.text.FittedVectorizer;
 import io.tessera.text.TfidfVectorizer;
 import io.tessera.text.TfidfWeighting;
+import io.tessera.text.Tokenizer;
 import io.tessera.text.Vectorizer;
 import io.tessera.io.TextCorpus;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /**
  * {@code tessera text counts} and {@code tessera text tfidf}: a document–term matrix of a corpus, written as a
@@ -37,6 +41,16 @@ abstract class TextVectorizeCommand extends TesseraCommand {
   @Option(names = "--out", paramLabel = "FILE", required = true,
       description = "The matrix file to write (safetensors; replaced atomically).")
   Path out;
+
+  @Option(names = "--vocabulary", paramLabel = "FILE",
+      description = {"Apply the vocabulary fitted earlier, instead of fitting one: FILE is a matrix written by "
+          + "--out (counts for counts, tfidf for tfidf; for tfidf its idf and weighting too), and the output has "
+          + "FILE's columns, as scikit-learn's transform after fit on another corpus. The tokenizer is the one FILE "
+          + "records; --tokenizer, --option, --pos and --stopwords may only repeat it (what they leave out is "
+          + "FILE's). So may the fitting options "
+          + "(--min-df, --max-df, --max-features, --binary and tfidf's --norm, --sublinear-tf, --smooth-idf, "
+          + "--use-idf): given with FILE's value they are accepted, with another value they are an error."})
+  Path vocabulary;
 
   @Option(names = "--min-df", paramLabel = "N|F", defaultValue = "1",
       description = "Drop terms in fewer documents: a count (integer) or a fraction of the documents "
@@ -65,39 +79,46 @@ abstract class TextVectorizeCommand extends TesseraCommand {
   /** @return the vectorizer of this command, counting with {@code counts} */
   abstract Vectorizer vectorizer(CountVectorizer counts);
 
-  /** @return how the entries are described in the summary line */
-  abstract String entries();
-
   @Override
   int run(Tessera tessera) throws Exception {
-    CountVectorizer.Builder builder = CountVectorizer.builder(input.tokenizer(tessera))
-        .tokenizerName(input.describeTokenizer())
-        .minDf(minDf).maxDf(maxDf).binary(binary);
-    if (maxFeatures != null) {
-      builder.maxFeatures(maxFeatures);
-    }
-    Vectorizer vectorizer = vectorizer(builder.build());
     input.files.addAll(corpus);
+    FittedVectorizer fitted = null;
+    Vectorizer vectorizer = null;
+    if (vocabulary != null) {
+      ParseResult parsed = spec.commandLine().getParseResult();
+      fitted = VocabularyFile.load(vocabulary, spec.name(), input, parsed, tessera);
+      Vectorizer given = vectorizer(countsBuilder(fitted.settings().tokenizer()).build());
+      VocabularyFile.checkFitOptions(vocabulary, parsed, fitOptions(given, fitted));
+    } else {
+      vectorizer = vectorizer(countsBuilder(input.tokenizer(tessera)).build());
+    }
     ReadProgress reading = input.progress(progress(new CancellationToken(), json), "vectorize");
     TextCorpus documents = input.corpus(stdin, reading);
     reading.start();
-    DocumentTermMatrix dtm = vectorizer.fitTransform(documents, tessera.engine());
+    DocumentTermMatrix dtm = fitted != null ? fitted.transform(documents, tessera.engine())
+        : vectorizer.fitTransform(documents, tessera.engine());
     reading.finish();
     input.warn(err(), reading, dtm.emptyDocuments(), "");
     dtm.write(out);
     CsrMatrix m = dtm.matrix();
+    FittedVectorizer v = dtm.vectorizer();
+    String entries = v.tfidf().map(w -> "tf-idf, " + w.norm().id() + " norm")
+        .orElse(v.settings().binary() ? "binary" : "counts");
     if (json) {
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("out", out.toString());
       o.put("rows", m.rows());
       o.put("cols", m.cols());
       o.put("nnz", m.nnz());
-      o.put("entries", entries());
+      o.put("entries", entries);
+      if (vocabulary != null) {
+        o.put("vocabulary", vocabulary.toString());
+      }
       o.put("sum", sum(m));
       printJson(o);
     } else {
-      out().printf("wrote %s: %,d documents x %,d terms, %,d non-zero entries (%s)%n", out, m.rows(), m.cols(),
-          m.nnz(), entries());
+      out().printf("wrote %s: %,d documents x %,d terms%s, %,d non-zero entries (%s)%n", out, m.rows(), m.cols(),
+          vocabulary == null ? "" : " of the vocabulary of " + vocabulary, m.nnz(), entries);
       out().flush();
     }
     return ExitCodes.OK;
@@ -112,22 +133,48 @@ abstract class TextVectorizeCommand extends TesseraCommand {
     return total;
   }
 
+  /** @return the counting settings of the command line, tokenizing with {@code tokenizer} */
+  private CountVectorizer.Builder countsBuilder(Tokenizer tokenizer) {
+    CountVectorizer.Builder builder = CountVectorizer.builder(tokenizer)
+        .tokenizerName(input.describeTokenizer())
+        .minDf(minDf).maxDf(maxDf).binary(binary);
+    if (maxFeatures != null) {
+      builder.maxFeatures(maxFeatures);
+    }
+    return builder;
+  }
+
+  /**
+   * @return the fitting options with their value on the command line ({@code given}'s settings) and in
+   *     {@code fitted}, for {@code --vocabulary} to reject the ones given with another value than FILE's
+   */
+  List<VocabularyFile.FitOption> fitOptions(Vectorizer given, FittedVectorizer fitted) {
+    CountVectorizer mine = given.counts();
+    CountVectorizer theirs = fitted.settings();
+    return List.of(
+        new VocabularyFile.FitOption("--min-df", mine.minDf().toString(), theirs.minDf().toString()),
+        new VocabularyFile.FitOption("--max-df", mine.maxDf().toString(), theirs.maxDf().toString()),
+        new VocabularyFile.FitOption("--max-features", maxFeatures(mine), maxFeatures(theirs)),
+        new VocabularyFile.FitOption("--binary", Boolean.toString(mine.binary()),
+            Boolean.toString(theirs.binary())));
+  }
+
+  private static String maxFeatures(CountVectorizer counts) {
+    return counts.maxFeatures().isPresent() ? Integer.toString(counts.maxFeatures().getAsInt()) : "all terms";
+  }
+
   /** {@code tessera text counts}: entries are term counts, as scikit-learn's {@code CountVectorizer}. */
   @Command(name = "counts", mixinStandardHelpOptions = true,
       header = "Write a document-term matrix of term counts (SciPy-compatible safetensors).",
       description = {"Counts every term of every document with scikit-learn's CountVectorizer semantics and writes "
           + "the sparse matrix (tensors data, indices, indptr, shape) with its vocabulary.",
-          "", "Example:",
-          "  tessera text counts --tokenizer regex --corpus reviews.txt --min-df 2 --out counts.safetensors"})
+          "", "Examples:",
+          "  tessera text counts --tokenizer regex --corpus reviews.txt --min-df 2 --out counts.safetensors",
+          "  tessera text counts --vocabulary counts.safetensors --corpus new.txt --out new.safetensors"})
   static final class Counts extends TextVectorizeCommand {
     @Override
     Vectorizer vectorizer(CountVectorizer counts) {
       return counts;
-    }
-
-    @Override
-    String entries() {
-      return binary ? "binary" : "counts";
     }
   }
 
@@ -137,8 +184,9 @@ abstract class TextVectorizeCommand extends TesseraCommand {
       description = {"Weights term counts with scikit-learn's TfidfVectorizer semantics (defaults: smoothed idf, "
           + "l2-normalized rows) and writes the sparse matrix (tensors data, indices, indptr, shape) with its "
           + "vocabulary and idf.",
-          "", "Example:",
-          "  tessera text tfidf --tokenizer regex --corpus sotu.tsv.gz --column text --out sotu.safetensors"})
+          "", "Examples:",
+          "  tessera text tfidf --tokenizer regex --corpus sotu.tsv.gz --column text --out sotu.safetensors",
+          "  tessera text tfidf --vocabulary sotu.safetensors --corpus new.txt --out new.safetensors"})
   static final class Tfidf extends TextVectorizeCommand {
     @Option(names = "--norm", paramLabel = "NORM", defaultValue = "l2",
         description = "Row normalization: l2, l1 or none (default: ${DEFAULT-VALUE}).")
@@ -162,8 +210,18 @@ abstract class TextVectorizeCommand extends TesseraCommand {
     }
 
     @Override
-    String entries() {
-      return "tf-idf, " + Norm.parse(norm).id() + " norm";
+    List<VocabularyFile.FitOption> fitOptions(Vectorizer given, FittedVectorizer fitted) {
+      TfidfWeighting mine = ((TfidfVectorizer) given).weighting();
+      TfidfWeighting theirs = fitted.tfidf().orElseThrow();
+      List<VocabularyFile.FitOption> options = new ArrayList<>(super.fitOptions(given, fitted));
+      options.add(new VocabularyFile.FitOption("--norm", mine.norm().id(), theirs.norm().id()));
+      options.add(new VocabularyFile.FitOption("--sublinear-tf", Boolean.toString(mine.sublinearTf()),
+          Boolean.toString(theirs.sublinearTf())));
+      options.add(new VocabularyFile.FitOption("--smooth-idf", Boolean.toString(mine.smoothIdf()),
+          Boolean.toString(theirs.smoothIdf())));
+      options.add(new VocabularyFile.FitOption("--use-idf", Boolean.toString(mine.useIdf()),
+          Boolean.toString(theirs.useIdf())));
+      return options;
     }
   }
 }

@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Counts a phase's units and samples them into events: at most one {@code PROGRESS} event per
- * {@link #INTERVAL_NANOS}, so trainers may call {@link #advance} per batch without slowing down.
+ * {@link #INTERVAL_NANOS}, so trainers may call {@link #advance} per batch without slowing down. Public for the
+ * module's other packages (a prepared corpus reports its passes with it); the package is not exported.
  */
-final class PhaseProgress implements Progress {
+public final class PhaseProgress implements Progress {
   /** Ten events a second at most: enough for a smooth bar, nothing for the trainer. */
   static final long INTERVAL_NANOS = 100_000_000L;
   private static final Logger LOG = LoggerFactory.getLogger(PhaseProgress.class);
@@ -30,7 +31,12 @@ final class PhaseProgress implements Progress {
   private volatile Map<String, Double> metrics = Map.of();
   private volatile int epoch;
 
-  PhaseProgress(TrainingListener listener, String phase, long total, String unit) {
+  /**
+   * Starts the phase: sends its {@code PHASE_STARTED} event now.
+   *
+   * @param total the units in the phase, or 0 when unknown
+   */
+  public PhaseProgress(TrainingListener listener, String phase, long total, String unit) {
     this.listener = listener;
     this.phase = phase;
     this.total = Math.max(0, total);

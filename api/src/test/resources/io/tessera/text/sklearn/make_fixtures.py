@@ -8,6 +8,8 @@ Run from this directory with Debian's python3-sklearn 1.2.1 / numpy 1.24 / scipy
 Writes
   imdb-test-sample.tsv            the header and first 60 reviews of imdb/test.tsv.gz, verbatim
   sklearn-imdb-sample.safetensors.gz whole matrices and vocabularies of several vectorizer settings on that sample
+  sklearn-imdb-fit-transform.safetensors.gz vectorizers fitted on ../imdb-train-sample.tsv, applied to
+                                  imdb-test-sample.tsv (made from those committed samples, not from the data folder)
   sotu-tfidf-summary.json         a compact summary of TfidfVectorizer() on all State of the Union addresses
   numpy-argsort.tsv               numpy.argsort permutations of int64 arrays with many ties
 """
@@ -28,6 +30,15 @@ SETTINGS = {
     "tfidf_max_features_fractions": ("TfidfVectorizer", {"max_features": 300, "min_df": 0.02, "max_df": 40}),
     "counts_max_features": ("CountVectorizer", {"max_features": 150}),
     "counts_binary_max_features": ("CountVectorizer", {"binary": True, "max_features": 100}),
+}
+
+# Fitted on one committed sample and applied to another (fit, then transform), as `tessera text counts|tfidf
+# --vocabulary` does; the CLI test runs the same settings.
+FIT_TRANSFORM_SETTINGS = {
+    "tfidf_default": ("TfidfVectorizer", {}),
+    "tfidf_sublinear_l1_raw_idf_min_df": ("TfidfVectorizer", {"sublinear_tf": True, "norm": "l1",
+                                                                "smooth_idf": False, "min_df": 2}),
+    "counts_max_df_max_features": ("CountVectorizer", {"max_df": 0.5, "max_features": 500}),
 }
 
 
@@ -55,6 +66,18 @@ def put_strings(tensors, name, strings):
     offsets[1:] = np.cumsum([len(e) for e in encoded])
     tensors[name] = np.frombuffer(b"".join(encoded), dtype="u1")
     tensors[name + ".offsets"] = offsets
+
+
+def put_matrix(tensors, name, vectorizer, matrix):
+    """Stores a fitted vectorizer's matrix (canonical CSR), vocabulary in column order and idf_ under name."""
+    m = canonical(matrix)
+    tensors[name + ".data"] = m.data.astype("<f8")
+    tensors[name + ".indices"] = m.indices.astype("<i4")
+    tensors[name + ".indptr"] = m.indptr.astype("<i4")
+    put_strings(tensors, name + ".vocabulary", sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get))
+    if isinstance(vectorizer, TfidfVectorizer) and vectorizer.use_idf:
+        tensors[name + ".idf"] = vectorizer.idf_.astype("<f8")
+    return m
 
 
 def write_safetensors(path, tensors, metadata):
@@ -86,18 +109,32 @@ def imdb_fixtures():
     tensors = {}
     for name, (kind, kwargs) in SETTINGS.items():
         vectorizer = (TfidfVectorizer if kind == "TfidfVectorizer" else CountVectorizer)(**kwargs)
-        m = canonical(vectorizer.fit_transform(docs))
-        vocabulary = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
-        tensors[name + ".data"] = m.data.astype("<f8")
-        tensors[name + ".indices"] = m.indices.astype("<i4")
-        tensors[name + ".indptr"] = m.indptr.astype("<i4")
-        put_strings(tensors, name + ".vocabulary", vocabulary)
-        if kind == "TfidfVectorizer" and vectorizer.use_idf:
-            tensors[name + ".idf"] = vectorizer.idf_.astype("<f8")
+        m = put_matrix(tensors, name, vectorizer, vectorizer.fit_transform(docs))
         print(name, m.shape, m.nnz)
     write_safetensors("sklearn-imdb-sample.safetensors.gz", tensors, {
         "settings": json.dumps({k: {"class": c, "kwargs": a} for k, (c, a) in SETTINGS.items()}, sort_keys=True),
         "source": "imdb/test.tsv.gz, first %d reviews" % IMDB_SAMPLE,
+        "versions": "scikit-learn %s, numpy %s, scipy %s" % (sklearn.__version__, np.__version__, scipy.__version__),
+    })
+
+
+def fit_transform_fixture():
+    def sample(path):
+        with open(path, encoding="utf-8", newline="\n") as f:
+            return column(f.read().split("\n"), "text")
+    fit_docs = sample(os.path.join("..", "imdb-train-sample.tsv"))
+    docs = sample("imdb-test-sample.tsv")
+    tensors = {}
+    for name, (kind, kwargs) in FIT_TRANSFORM_SETTINGS.items():
+        vectorizer = (TfidfVectorizer if kind == "TfidfVectorizer" else CountVectorizer)(**kwargs)
+        vectorizer.fit(fit_docs)
+        m = put_matrix(tensors, name, vectorizer, vectorizer.transform(docs))
+        print(name, "fitted on", len(fit_docs), "applied to", m.shape, m.nnz)
+    write_safetensors("sklearn-imdb-fit-transform.safetensors.gz", tensors, {
+        "settings": json.dumps({k: {"class": c, "kwargs": a} for k, (c, a) in FIT_TRANSFORM_SETTINGS.items()},
+                               sort_keys=True),
+        "source": "fitted on imdb-train-sample.tsv (%d reviews), applied to imdb-test-sample.tsv (%d reviews), column "
+                  "text" % (len(fit_docs), len(docs)),
         "versions": "scikit-learn %s, numpy %s, scipy %s" % (sklearn.__version__, np.__version__, scipy.__version__),
     })
 
@@ -150,5 +187,6 @@ def argsort_fixture():
 
 if __name__ == "__main__":
     imdb_fixtures()
+    fit_transform_fixture()
     sotu_fixture()
     argsort_fixture()
