@@ -169,7 +169,7 @@ abstract class ShardRows implements Consumer<String>, Utf8Tokenizer.Sink {
         }
       }
       // column in the high half: sorting the packed longs sorts the entries by column
-      Arrays.sort(packed, 0, n);
+      RowSort.sort(packed, n);
       for (int i = 0; i < n; i++) {
         columns[i] = (int) (packed[i] >>> 32);
         counts[i] = (int) packed[i];

@@ -8,8 +8,10 @@ import io.tessera.io.CorpusChunks;
 import io.tessera.io.TextCorpus;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -143,16 +145,19 @@ final class Vectorization {
     Counted counted = count(settings, shards, engine, true);
     Selection selection = select(settings, weighting, counted);
     List<FitShard> counts = counted.shards;
+    Map<WorkerTerms, int[]> columnsOf = new IdentityHashMap<>();
+    for (FitShard shard : counts) {
+      columnsOf.computeIfAbsent(shard.worker, w -> {
+        int[] columnOf = new int[w.toCorpus.length];
+        for (int l = 0; l < columnOf.length; l++) {
+          columnOf[l] = w.toCorpus[l] < 0 ? -1 : selection.columnOf[w.toCorpus[l]];
+        }
+        return columnOf;
+      });
+    }
     CsrMatrix[] parts = new CsrMatrix[counts.size()];
-    engine.parallelFor(parts.length, i -> {
-      FitShard shard = counts.get(i);
-      int[] toCorpus = shard.worker.toCorpus;
-      int[] columnOf = new int[toCorpus.length];
-      for (int l = 0; l < columnOf.length; l++) {
-        columnOf[l] = toCorpus[l] < 0 ? -1 : selection.columnOf[toCorpus[l]];
-      }
-      parts[i] = shard.build(columnOf, selection.vectorizer);
-    });
+    engine.parallelFor(parts.length, i -> parts[i] = counts.get(i).build(columnsOf.get(counts.get(i).worker),
+        selection.vectorizer));
     return finish(selection.vectorizer, parts, counted.emptyDocuments);
   }
 
@@ -319,23 +324,26 @@ final class Vectorization {
     String[] vocabulary = new String[columns.length];
     long[] keptDf = new long[columns.length];
     for (int c = 0; c < columns.length; c++) {
-      int g = columns[c];
+      int g = ids[columns[c]];
       columnOf[g] = c;
-      vocabulary[c] = terms.term(g);
+      vocabulary[c] = ordered[columns[c]];
       keptDf[c] = df[g];
     }
     return new Selection(new FittedVectorizer(settings, weighting, vocabulary, keptDf, n), columnOf);
   }
 
   /**
-   * @return the corpus ids of the terms kept by {@code max_features}, in code-point order: scikit-learn ranks the
+   * @return the positions in {@code ids} of the terms kept by {@code max_features}, ascending (so in code-point
+   *     order): scikit-learn ranks the
    *     candidates (in code-point order) by NumPy's unstable argsort of their negated corpus counts (document
    *     frequencies when binary, as its counts are already 1 then) and keeps the first {@code max_features}
    */
   private static int[] limitFeatures(CountVectorizer settings, Counted counted, int[] ids) {
     int limit = settings.maxFeatures().orElse(Integer.MAX_VALUE);
     if (ids.length <= limit) {
-      return ids;
+      int[] all = new int[ids.length];
+      Arrays.setAll(all, i -> i);
+      return all;
     }
     long[] tfs = settings.binary() ? counted.df : counted.totals;
     long[] negated = new long[ids.length];
@@ -351,7 +359,7 @@ final class Vectorization {
     int k = 0;
     for (int i = 0; i < ids.length; i++) {
       if (keep[i]) {
-        out[k++] = ids[i];
+        out[k++] = i;
       }
     }
     return out;
