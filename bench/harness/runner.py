@@ -145,7 +145,14 @@ class Harness:
             "python": machine.PYTHON, "jdk": self.jdk, "java": os.path.join(self.jdk, "bin", "java"),
             "tessera": os.path.join(REPO, "tessera"), "launcher_lib": os.path.join(REPO, "build", "launcher", "lib"),
             "quick": "true" if self.quick else "false",
+            "work": self.work_dir(case),
         }
+
+    def work_dir(self, case):
+        """A scratch folder for the case's output files (bench/target/work/CASE), made on first use."""
+        path = os.path.join(self.target, "work", case.name)
+        os.makedirs(path, exist_ok=True)
+        return path
 
     def run(self, selected):
         self.jdk = machine.find_jdk()
