@@ -1,5 +1,7 @@
 package io.tessera.engine;
 
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.function.IntConsumer;
 
 /**
@@ -84,6 +86,8 @@ public interface ComputeEngine extends AutoCloseable {
             float beta, float[] c, int cOff, int ldc);
 
   // ---------------------------------------------------------------- sparse
+  // Default methods (the reference implementations, on parallelRows), so that an engine written before the sparse
+  // kernels existed still compiles and works; an engine overrides them to go faster, with the same bits.
 
   /**
    * Sparse times dense: {@code C = alpha * op(A) * B + beta * C}, where {@code A} is a CSR matrix
@@ -98,8 +102,42 @@ public interface ComputeEngine extends AutoCloseable {
    * multiply by the same transpose repeatedly should call {@link CsrMatrix#transpose()} once and pass
    * {@link Transpose#NO}.
    */
-  void csrmm(Transpose transA, float alpha, CsrMatrix a, float[] b, int bOff, int ldb, int n,
-             float beta, float[] c, int cOff, int ldc);
+  default void csrmm(Transpose transA, float alpha, CsrMatrix a, float[] b, int bOff, int ldb, int n,
+                     float beta, float[] c, int cOff, int ldc) {
+    CsrMatrix s = sparseOperand(transA, a, ldb, n, ldc);
+    parallelRows(s.rows(), sparseRowsPerTask(), (from, to) -> {
+      double[] acc = new double[n];
+      for (int i = from; i < to; i++) {
+        Arrays.fill(acc, 0);
+        for (int p = s.rowStart(i); p < s.rowEnd(i); p++) {
+          double v = s.value(p);
+          int br = bOff + s.column(p) * ldb;
+          for (int j = 0; j < n; j++) {
+            acc[j] += v * b[br + j];
+          }
+        }
+        int cr = cOff + i * ldc;
+        for (int j = 0; j < n; j++) {
+          float old = beta == 0f ? 0f : beta * c[cr + j];
+          c[cr + j] = (float) (alpha * acc[j]) + old;
+        }
+      }
+    });
+  }
+
+  /** @return the rows per task of the default sparse kernels */
+  private static int sparseRowsPerTask() {
+    return 256;
+  }
+
+  private static CsrMatrix sparseOperand(Transpose transA, CsrMatrix a, int ldb, int n, int ldc) {
+    Objects.requireNonNull(transA, "transA");
+    if (n < 0 || ldb < n || ldc < n) {
+      throw new IllegalArgumentException("csrmm: need 0 <= n <= ldb and n <= ldc, got n=" + n + ", ldb=" + ldb
+          + ", ldc=" + ldc);
+    }
+    return transA == Transpose.NO ? a : a.transpose();
+  }
 
   /**
    * Writes the {@link Norm#L1} or {@link Norm#L2} norm of every row of {@code a} to
@@ -108,14 +146,36 @@ public interface ComputeEngine extends AutoCloseable {
    *
    * @throws IllegalArgumentException for {@link Norm#NONE}
    */
-  void csrRowNorms(CsrMatrix a, Norm norm, float[] out, int outOff);
+  default void csrRowNorms(CsrMatrix a, Norm norm, float[] out, int outOff) {
+    if (norm == Norm.NONE) {
+      throw new IllegalArgumentException("Norm.NONE has no value to compute");
+    }
+    Objects.checkFromIndexSize(outOff, a.rows(), out.length);
+    parallelRows(a.rows(), sparseRowsPerTask(), (from, to) -> {
+      for (int i = from; i < to; i++) {
+        out[outOff + i] = a.rowNorm(i, norm);
+      }
+    });
+  }
 
   /**
    * @return a matrix with the structure of {@code a} whose row {@code i} is multiplied by
    *     {@code factors[off + i]} (one float multiplication per entry, so every engine gives the same bits). To
    *     normalize rows, pass the reciprocals of {@link #csrRowNorms}, replacing zero norms by 1.
    */
-  CsrMatrix csrScaleRows(CsrMatrix a, float[] factors, int off);
+  default CsrMatrix csrScaleRows(CsrMatrix a, float[] factors, int off) {
+    Objects.checkFromIndexSize(off, a.rows(), factors.length);
+    float[] scaled = new float[a.nnz()];
+    parallelRows(a.rows(), sparseRowsPerTask(), (from, to) -> {
+      for (int i = from; i < to; i++) {
+        float f = factors[off + i];
+        for (int p = a.rowStart(i); p < a.rowEnd(i); p++) {
+          scaled[p] = a.value(p) * f;
+        }
+      }
+    });
+    return a.withValues(scaled);
+  }
 
   // ---------------------------------------------------------------- element-wise
 

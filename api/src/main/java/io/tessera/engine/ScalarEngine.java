@@ -18,7 +18,6 @@ import java.util.function.IntConsumer;
  */
 public final class ScalarEngine implements ComputeEngine {
   /** Rows of a sparse matrix per parallel task; results do not depend on it. */
-  private static final int SPARSE_ROW_BLOCK = 256;
 
   private final int threads;
   private final ExecutorService pool;
@@ -147,71 +146,6 @@ public final class ScalarEngine implements ComputeEngine {
         c[ci] = (float) (alpha * s) + old;
       }
     }
-  }
-
-  @Override
-  public void csrmm(Transpose transA, float alpha, CsrMatrix a, float[] b, int bOff, int ldb, int n,
-                    float beta, float[] c, int cOff, int ldc) {
-    CsrMatrix s = sparseOperand(transA, a, ldb, n, ldc);
-    parallelRows(s.rows(), SPARSE_ROW_BLOCK, (from, to) -> {
-      double[] acc = new double[n];
-      for (int i = from; i < to; i++) {
-        Arrays.fill(acc, 0);
-        for (int p = s.rowStart(i); p < s.rowEnd(i); p++) {
-          double v = s.value(p);
-          int br = bOff + s.column(p) * ldb;
-          for (int j = 0; j < n; j++) {
-            acc[j] += v * b[br + j];
-          }
-        }
-        int cr = cOff + i * ldc;
-        for (int j = 0; j < n; j++) {
-          float old = beta == 0f ? 0f : beta * c[cr + j];
-          c[cr + j] = (float) (alpha * acc[j]) + old;
-        }
-      }
-    });
-  }
-
-  /**
-   * Checks the dense operands' dimensions and returns the matrix whose rows give the rows of C: {@code a}
-   * itself, or its transpose.
-   */
-  private static CsrMatrix sparseOperand(Transpose transA, CsrMatrix a, int ldb, int n, int ldc) {
-    Objects.requireNonNull(transA, "transA");
-    if (n < 0 || ldb < n || ldc < n) {
-      throw new IllegalArgumentException("csrmm: need 0 <= n <= ldb and n <= ldc, got n=" + n + ", ldb=" + ldb
-          + ", ldc=" + ldc);
-    }
-    return transA == Transpose.NO ? a : a.transpose();
-  }
-
-  @Override
-  public void csrRowNorms(CsrMatrix a, Norm norm, float[] out, int outOff) {
-    if (norm == Norm.NONE) {
-      throw new IllegalArgumentException("Norm.NONE has no value to compute");
-    }
-    Objects.checkFromIndexSize(outOff, a.rows(), out.length);
-    parallelRows(a.rows(), SPARSE_ROW_BLOCK, (from, to) -> {
-      for (int i = from; i < to; i++) {
-        out[outOff + i] = a.rowNorm(i, norm);
-      }
-    });
-  }
-
-  @Override
-  public CsrMatrix csrScaleRows(CsrMatrix a, float[] factors, int off) {
-    Objects.checkFromIndexSize(off, a.rows(), factors.length);
-    float[] scaled = new float[a.nnz()];
-    parallelRows(a.rows(), SPARSE_ROW_BLOCK, (from, to) -> {
-      for (int i = from; i < to; i++) {
-        float f = factors[off + i];
-        for (int p = a.rowStart(i); p < a.rowEnd(i); p++) {
-          scaled[p] = a.value(p) * f;
-        }
-      }
-    });
-    return a.withValues(scaled);
   }
 
   @Override

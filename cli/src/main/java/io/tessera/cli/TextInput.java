@@ -8,6 +8,7 @@ import io.tessera.spi.ParamValues;
 import io.tessera.spi.TokenizerProvider;
 import io.tessera.text.Stopwords;
 import io.tessera.text.Tokenizer;
+import io.tessera.io.CorpusChunks;
 import io.tessera.io.ReadListener;
 import io.tessera.io.TextCorpus;
 import java.io.IOException;
@@ -139,7 +140,12 @@ final class TextInput {
    * @throws NoSuchFileException for a missing file
    */
   TextCorpus corpus(InputStream stdin, ReadListener progress) throws NoSuchFileException {
-    TextCorpus.Builder b = TextCorpus.builder();
+    return corpus(stdin, progress, CorpusChunks.CHUNK_BYTES);
+  }
+
+  /** As {@link #corpus(InputStream, ReadListener)}, cut into chunks of {@code chunkBytes} bytes for parsing. */
+  TextCorpus corpus(InputStream stdin, ReadListener progress, int chunkBytes) throws NoSuchFileException {
+    TextCorpus.Builder b = TextCorpus.builder().chunkBytes(chunkBytes);
     for (String f : stdin() ? List.of("-") : files) {
       if (f.equals("-")) {
         b.stream(stdin, STDIN);
