@@ -6,7 +6,6 @@ import io.tessera.spi.ParamValues;
 import io.tessera.text.Tokenizer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,11 +70,16 @@ public final class RegexTokenizer implements Tokenizer, Utf8Tokenizer {
    * word), so the byte scan can hand a stretch between two of these to the string path on its own.
    */
   private static final boolean[] ASCII_SPACE = new boolean[128];
+  /** Each ASCII byte lower-cased, and each as it is. */
+  private static final byte[] ASCII_LOWER = new byte[128];
+  private static final byte[] ASCII_SAME = new byte[128];
 
   static {
     for (int c = 0; c < 128; c++) {
       ASCII_WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
       ASCII_SPACE[c] = c == ' ' || (c >= '\t' && c <= '\r');
+      ASCII_SAME[c] = (byte) c;
+      ASCII_LOWER[c] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
     }
   }
 
@@ -202,7 +206,8 @@ public final class RegexTokenizer implements Tokenizer, Utf8Tokenizer {
     if (compiled != null) {
       throw new IllegalStateException("pattern " + pattern + " is not scanned as bytes");
     }
-    byte[] token = new byte[64];
+    byte[] fold = lowercase ? ASCII_LOWER : ASCII_SAME;
+    byte[] token = new byte[to - from]; // no token is longer than its text: no bound check per byte
     int stretch = from;
     int given = 0;
     int i = from;
@@ -217,12 +222,7 @@ public final class RegexTokenizer implements Tokenizer, Utf8Tokenizer {
         int h = 0;
         int n = 0;
         while (i < to && (b = text[i]) >= 0 && ASCII_WORD[b]) {
-          if (lowercase && b >= 'A' && b <= 'Z') {
-            b += 'a' - 'A';
-          }
-          if (n == token.length) {
-            token = Arrays.copyOf(token, n * 2);
-          }
+          b = fold[b];
           token[n++] = (byte) b;
           h = Utf8Terms.step(h, b);
           i++;
