@@ -236,7 +236,7 @@ public final class PreparedCorpus implements AutoCloseable {
       encoding.close();
       // The key names the content hashed before reading; a file edited meanwhile must not be stored under it.
       if (encoded.documents() != counts.documents()
-          || !CorpusKey.sha256(corpus.file(), new long[1]).equals(key.inputSha256())) {
+          || !CorpusKey.inputSha256(corpus, new long[1]).equals(key.inputSha256())) {
         throw BadInputException.inFile(corpus.file(), 0, "changed while it was being prepared; run again");
       }
       TensorWriter vocabularyTensors = TensorWriter.create();

@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -41,12 +42,15 @@ public record CorpusKey(String key, String fingerprint, String inputSha256) {
   /**
    * Builds the key of {@code corpus} tokenized as {@code tokenizerKey} with {@code vocabulary} settings.
    *
-   * @throws BadInputException when the input file does not exist
+   * @throws BadInputException when an input file does not exist, or the corpus is read from a stream (a cache
+   *                           key needs the content before reading)
    */
   public static CorpusKey of(String format, TextCorpus corpus, String tokenizerKey, Map<String, String> vocabulary) {
-    Path file = corpus.file();
+    if (corpus.files().isEmpty()) {
+      throw BadInputException.of("a prepared corpus needs files, not a stream: its cache is keyed by their content");
+    }
     long[] size = new long[1];
-    String sha = sha256(file, size);
+    String sha = inputSha256(corpus, size);
     Map<String, Object> input = new LinkedHashMap<>();
     input.put("bytes", size[0]);
     input.put("sha256", sha);
@@ -61,9 +65,32 @@ public record CorpusKey(String key, String fingerprint, String inputSha256) {
     return new CorpusKey(text, hex(digest().digest(text.getBytes(StandardCharsets.UTF_8))), sha);
   }
 
-  /** Which documents of the file the corpus reads: {@code lines}, or {@code column NAME}. */
+  /**
+   * Which documents of the files the corpus reads: {@code lines} or {@code column NAME}, with
+   * {@code , bad lines skipped} when it skips lines of invalid UTF-8.
+   */
   static String selection(TextCorpus corpus) {
-    return corpus.column().map(c -> "column " + c).orElse("lines");
+    return corpus.column().map(c -> "column " + c).orElse("lines")
+        + (corpus.skipsBadLines() ? ", bad lines skipped" : "");
+  }
+
+  /**
+   * @return the SHA-256 of the corpus's one file, or of its files' SHA-256s joined by commas (in order) when it has
+   *     several; {@code size[0]} receives the total byte count
+   */
+  public static String inputSha256(TextCorpus corpus, long[] size) {
+    List<Path> files = corpus.files();
+    if (files.size() == 1) {
+      return sha256(files.get(0), size);
+    }
+    StringBuilder joined = new StringBuilder();
+    long total = 0;
+    for (Path file : files) {
+      joined.append(joined.isEmpty() ? "" : ",").append(sha256(file, size));
+      total += size[0];
+    }
+    size[0] = total;
+    return hex(digest().digest(joined.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   /** @return the SHA-256 of {@code file}'s bytes as hex; {@code size[0]} receives the byte count */

@@ -1,8 +1,11 @@
 package io.tessera.internal.text.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tessera.api.BadInputException;
 import io.tessera.io.TextCorpus;
+import java.io.InputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,5 +45,26 @@ class CorpusKeyTest {
     assertThat(lines.key()).contains("\"documents\":\"lines\"");
     assertThat(CorpusKey.of("f/1", TextCorpus.ofLines(a), "regex {}", settings).fingerprint())
         .isNotEqualTo(lines.fingerprint());
+  }
+
+  @Test
+  void aCorpusOfSeveralFilesIsKeyedByEveryFileInOrderAndAStreamHasNoKey() throws IOException {
+    Path a = Files.write(dir.resolve("a.txt"), "one\n".getBytes(StandardCharsets.UTF_8));
+    Path b = Files.write(dir.resolve("b.txt"), "two\n".getBytes(StandardCharsets.UTF_8));
+    Map<String, String> settings = Map.of();
+    CorpusKey ab = CorpusKey.of("f/1", TextCorpus.builder().file(a).file(b).build(), "default {}", settings);
+    CorpusKey ba = CorpusKey.of("f/1", TextCorpus.builder().file(b).file(a).build(), "default {}", settings);
+
+    assertThat(ab.key()).contains("\"bytes\":8");
+    assertThat(ab.fingerprint()).isNotEqualTo(ba.fingerprint())
+        .isNotEqualTo(CorpusKey.of("f/1", TextCorpus.ofLines(a), "default {}", settings).fingerprint());
+    Files.write(b, "two!\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(CorpusKey.of("f/1", TextCorpus.builder().file(a).file(b).build(), "default {}", settings)
+        .fingerprint()).as("the second file changed").isNotEqualTo(ab.fingerprint());
+    assertThat(CorpusKey.of("f/1", TextCorpus.builder().file(a).skipBadLines(true).build(), "default {}",
+        settings).key()).contains("bad lines skipped");
+    assertThatThrownBy(() -> CorpusKey.of("f/1", TextCorpus.builder().stream(InputStream.nullInputStream(),
+        "<stdin>").build(), "default {}", settings)).isInstanceOf(BadInputException.class).hasMessageContaining(
+        "needs files");
   }
 }
