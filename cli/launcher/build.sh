@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Builds what ./tessera runs, under build/launcher/:
 #   lib/      the CLI's module jar and its runtime dependencies (Tessera modules, Guice, Guava, slf4j, logback,
-#             picocli), copied there by the cli module's package phase (maven-dependency-plugin)
-#   runtime/  a JDK-only runtime image made by jlink; jlink refuses automatic modules (Guice), so the
-#             application's jars stay on a module path next to it instead of inside the image
+#             picocli), copied there by the cli module's package phase (maven-dependency-plugin); bench cases
+#             run some of them from there
+#   runtime/  a runtime image made by jlink with the JDK modules below and every module of lib/ (copies of the
+#             automatic modules among them made explicit first), so ./tessera needs no module path
+#   tessera.jsa  a class-data sharing archive written by a training run
 #   .built    the stamp ./tessera compares the sources against
 # Quiet on success. On failure it prints one line, the tail of the tool's output, and exits 1.
 #
@@ -18,7 +20,8 @@ min_java=21
 # The JDK modules the application resolves (java --show-module-resolution; jdeps over build/launcher/lib agrees):
 #   java.base; java.logging (Guava); java.xml (logback-core); jdk.incubator.vector (the SIMD engine);
 #   java.desktop (PNG charts: AWT and ImageIO; brings java.datatransfer and java.prefs);
-#   jdk.management (Lucene's Nori reads JVM options through it; ./tessera adds it with --add-modules).
+#   jdk.management (Lucene's Nori reads JVM options through it; the service binding of java.management, which
+#   the image's resolved graph includes, resolves it).
 # Left out on purpose: jdk.unsupported (Guice and Guava fall back without sun.misc.Unsafe, and nothing resolves it:
 # leaving it out also avoids JDK 24+'s Unsafe deprecation warnings), java.naming, java.management and java.sql
 # (optional features of logback and picocli; logback is configured in code, so its XML configurator is not used).
@@ -67,6 +70,47 @@ find_jdk() {
   echo "$best"
 }
 
+# Prints a failure line and the end of the tool's output ($2), then exits 1.
+fail() {
+  echo "tessera: $1; the end of $2:" >&2
+  tail -n 40 "$2" >&2
+  exit 1
+}
+
+# jlink links explicit modules only. Guice, AOP Alliance and JFreeChart are automatic modules (jars without a
+# module-info); their copies in $link/jars get the descriptor jdeps derives from their bytecode, declared open
+# (as an automatic module is) and with requirements on JDK modules outside the image made optional: Guice
+# probes jdk.unsupported and falls back without it, and only JFreeChart's unused JDBC classes need java.sql.
+make_modules_explicit() {
+  local jar name src jdk_modules
+  local -A names=()
+  for jar in "$link"/jars/*.jar; do
+    name=$("$jdk/bin/jar" --describe-module --file "$jar" 2> /dev/null | sed -n 's/^\([^@ ]*\)\(@[^ ]*\)\{0,1\} automatic$/\1/p')
+    [[ -n $name ]] && names[$name]=$jar
+  done
+  (( ${#names[@]} > 0 )) || return 0
+  "$jdk/bin/jdeps" --multi-release "$jdk_v" --ignore-missing-deps --module-path "$link/jars" \
+    --generate-module-info "$link/gen" "${names[@]}" > "$log" 2>&1 || fail "jdeps failed ($jdk)" "$log"
+  # The JDK modules the image will hold: the module list and everything it requires.
+  jdk_modules=" $("$jdk/bin/java" --limit-modules "$modules" --list-modules | sed 's/@.*//' | paste -sd' ' -) "
+  for name in "${!names[@]}"; do
+    src=$(find "$link/gen/$name" -name module-info.java | head -n 1)
+    [[ -n $src ]] || fail "jdeps wrote no module-info for $name" "$log"
+    awk -v keep="$jdk_modules" '
+      /^module / { sub(/^module /, "open module ") }
+      $1 == "requires" {
+        m = $NF; sub(/;.*/, "", m)
+        if (m ~ /^(java|jdk)\./ && index(keep, " " m " ") == 0) { $0 = "    requires static " m ";" }
+      }
+      { print }' "$src" > "$src.new" && mv "$src.new" "$src"
+    "$jdk/bin/javac" -nowarn -d "$link/classes/$name" --module-path "$link/jars" \
+      --patch-module "$name=${names[$name]}" "$src" > "$log" 2>&1 \
+      || fail "compiling the module descriptor of $name failed" "$log"
+    "$jdk/bin/jar" --update --file "${names[$name]}" -C "$link/classes/$name" module-info.class > "$log" 2>&1 \
+      || fail "adding the module descriptor to $name failed" "$log"
+  done
+}
+
 jdk=$(find_jdk)
 jdk_v=$(jdk_version "$jdk")
 mvn=$(command -v mvn || true)
@@ -105,28 +149,32 @@ mv "$out/lib.new" "$out/lib"
 mkdir -p "$out/examples"
 cp "$repo"/examples/hello-plugin/target/tessera-example-hello-plugin-*.jar "$out/examples/"
 
-# The runtime image depends only on the JDK and the module list; rebuild it when either changes.
-runtime_id="$jdk ($(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$jdk/release")) $modules"
-if [[ ! -x $out/runtime/bin/java || $(cat "$out/runtime/.tessera-id" 2>/dev/null) != "$runtime_id" ]]; then
-  rm -rf "$out/runtime.new"
-  # No --compress: a compressed image is smaller but every launch pays for inflating the classes it loads.
-  if ! "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
-      --generate-cds-archive --output "$out/runtime.new" > "$log" 2>&1; then
-    echo "tessera: jlink failed ($jdk); its output:" >&2
-    tail -n 40 "$log" >&2
-    exit 1
-  fi
-  echo "$runtime_id" > "$out/runtime.new/.tessera-id"
-  rm -rf "$out/runtime"
-  mv "$out/runtime.new" "$out/runtime"
+# The runtime image holds the JDK modules and the application's: with every module inside it, the JVM starts from
+# the module graph jlink resolved at link time instead of scanning and resolving a module path at every launch.
+link="$out/link"
+rm -rf "$link" "$out/runtime.new"
+mkdir -p "$link/jars" "$link/gen" "$link/classes"
+cp "$out"/lib/*.jar "$link/jars/"
+make_modules_explicit
+# The CLI's module names its main class, so jlink also stores the resolved graph for `-m io.tessera.cli`.
+"$jdk/bin/jar" --update --file "$(echo "$link"/jars/tessera-cli-*.jar)" --main-class io.tessera.cli.TesseraCli \
+  > "$log" 2>&1 || fail "setting the CLI's main class failed" "$log"
+app_modules=$("$jdk/bin/java" --module-path "$link/jars" --list-modules \
+  | awk '$2 ~ /^file:/ { sub(/@.*/, "", $1); print $1 }' | paste -sd, -)
+# No --compress: a compressed image is smaller but every launch pays for inflating the classes it loads.
+# No --strip-debug: stack traces (--debug) keep their line numbers.
+if ! "$jdk/bin/jlink" --module-path "$link/jars" --add-modules "$modules,$app_modules" \
+    --no-man-pages --no-header-files --generate-cds-archive --output "$out/runtime.new" > "$log" 2>&1; then
+  fail "jlink failed ($jdk)" "$log"
 fi
+rm -rf "$out/runtime" "$link"
+mv "$out/runtime.new" "$out/runtime"
 
 # A class-data sharing archive of the classes a typical command loads (picocli, Guice, logback, the platform),
-# written by one training run over the fresh jars; ./tessera uses it when present. It cuts about a quarter of the
-# CPU time of every launch. A failed dump only costs that speed-up.
+# written by one training run; ./tessera uses it when present. A failed dump only costs that speed-up.
 rm -f "$out/tessera.jsa"
 if ! "$out/runtime/bin/java" -XX:ArchiveClassesAtExit="$out/tessera.jsa" -Xlog:disable -Xlog:all=error:stderr \
-    --module-path "$out/lib" -m io.tessera.cli/io.tessera.cli.TesseraCli plugins > "$out/cds.log" 2>&1; then
+    -m io.tessera.cli plugins > "$out/cds.log" 2>&1; then
   rm -f "$out/tessera.jsa"
 fi
 mv "$out/.building" "$out/.built"
