@@ -4,13 +4,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code tessera text}: the text commands' parent; without a subcommand it shows their list. */
+/**
+ * {@code tessera text}: the text commands' parent (they are listed in {@link CommandTree}); without a subcommand it
+ * shows their list.
+ */
 @Command(name = "text", mixinStandardHelpOptions = true,
     header = "Tokenize text, list its vocabulary, write count and TF-IDF matrices.",
     description = {"Text preparation shared by every family: tokenizers (default, regex, korean), stopwords, "
-        + "vocabulary statistics, document-term matrices that SciPy reads."},
-    subcommands = {TextTokenizeCommand.class, TextVocabCommand.class, TextVectorizeCommand.Counts.class,
-        TextVectorizeCommand.Tfidf.class})
+        + "vocabulary statistics, document-term matrices that SciPy reads."})
 final class TextCommand implements Runnable {
   @Spec
   CommandSpec spec;
