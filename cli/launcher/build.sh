@@ -170,11 +170,20 @@ fi
 rm -rf "$out/runtime" "$link"
 mv "$out/runtime.new" "$out/runtime"
 
-# A class-data sharing archive of the classes a typical command loads (picocli, Guice, logback, the platform),
-# written by one training run; ./tessera uses it when present. A failed dump only costs that speed-up.
+# A class-data sharing archive of the classes, lambdas and proxies the typical commands load (Guice, logback, the
+# platform, text vectorizers, K-Means, charts; picocli's Java 5 class files cannot be archived), written when the
+# training run exits; ./tessera uses it when present. The training runs those commands in one JVM on small samples
+# from the repository and writes only into a scratch folder under build/launcher. A failed dump only costs the
+# speed-up.
 rm -f "$out/tessera.jsa"
-if ! "$out/runtime/bin/java" -XX:ArchiveClassesAtExit="$out/tessera.jsa" -Xlog:disable -Xlog:all=error:stderr \
-    -m io.tessera.cli plugins > "$out/cds.log" 2>&1; then
+training="$out/training"
+samples="$repo/api/src/test/resources/io/tessera"
+rm -rf "$training"
+mkdir -p "$training"
+if ! (cd "$training" && "$out/runtime/bin/java" -XX:ArchiveClassesAtExit="$out/tessera.jsa" \
+    -Xlog:disable -Xlog:all=error:stderr -m io.tessera.cli/io.tessera.cli.ArchiveTraining "$training" \
+    "$samples/text/sklearn/imdb-test-sample.tsv" "$samples/io/data/nsmc-head.tsv.gz") > "$out/cds.log" 2>&1; then
   rm -f "$out/tessera.jsa"
 fi
+rm -rf "$training"
 mv "$out/.building" "$out/.built"
