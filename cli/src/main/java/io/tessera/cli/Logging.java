@@ -27,6 +27,12 @@ public final class Logging extends ContextAwareBase implements Configurator {
   static final String ENGINE_CHOICE_LOGGER = "io.tessera.internal.bootstrap.EngineSelector";
   private static final String APPENDER = "STDERR";
 
+  /**
+   * Whether logback has configured itself through this class. Logback starts when the first logger is asked for;
+   * until then a quiet command need not start it, because it starts with the quiet default.
+   */
+  private static volatile boolean configured;
+
   /** Called by logback's service loader. */
   public Logging() {
     // Nothing to set up before logback hands over its context.
@@ -45,14 +51,20 @@ public final class Logging extends ContextAwareBase implements Configurator {
     root.setLevel(Level.WARN);
     root.addAppender(console);
     ctx.getLogger(ENGINE_CHOICE_LOGGER).setLevel(Level.INFO);
+    configured = true;
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
   /**
    * Applies {@code -v} (or its absence) before a command runs, so in-process callers that run several commands
-   * get the level each one asked for. Does nothing when logback is not the slf4j backend.
+   * get the level each one asked for. Does nothing when logback is not the slf4j backend. A quiet command does not
+   * start logback (starting it takes a short command such as {@code --version} about 25 ms): it starts with the
+   * quiet default when the first logger is asked for.
    */
   static void apply(boolean verbose) {
+    if (!verbose && !configured) {
+      return;
+    }
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
       return;
     }

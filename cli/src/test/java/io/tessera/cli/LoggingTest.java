@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 class LoggingTest {
@@ -32,5 +37,24 @@ class LoggingTest {
 
     Logging.apply(false);
     assertThat(ctx.getLogger("io.tessera.models.cluster").isDebugEnabled()).isFalse();
+  }
+
+  @Test
+  void aQuietCommandThatLogsNothingDoesNotStartLogback(@TempDir Path dir) {
+    String context = "ch.qos.logback.classic.LoggerContext ";
+
+    assertThat(loadedClasses(dir, "--version")).contains("picocli.CommandLine ").doesNotContain(context);
+    assertThat(loadedClasses(dir, "--verbose", "--version")).contains(context);
+  }
+
+  /** @return the class-loading log of a fresh CLI process running {@code args} */
+  private static String loadedClasses(Path dir, String... args) {
+    List<String> command = new ArrayList<>(List.of("-Xlog:class+load=info:stdout",
+        "--module-path", String.join(File.pathSeparator, JavaProcess.testPath()),
+        "-m", "io.tessera.cli/io.tessera.cli.TesseraCli"));
+    command.addAll(List.of(args));
+    JavaProcess run = JavaProcess.run(dir, command);
+    assertThat(run.exit()).as(run.err()).isZero();
+    return run.out();
   }
 }
