@@ -8,6 +8,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,9 @@ public final class Logging extends ContextAwareBase implements Configurator {
     root.setLevel(Level.WARN);
     root.addAppender(console);
     ctx.getLogger(ENGINE_CHOICE_LOGGER).setLevel(Level.INFO);
+    Problems problems = new Problems();
+    ctx.getStatusManager().getCopyOfStatusList().forEach(problems::addStatusEvent);
+    ctx.getStatusManager().add(problems);
     configured = true;
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
@@ -74,6 +79,24 @@ public final class Logging extends ContextAwareBase implements Configurator {
       console.stop();
       console.setEncoder(encoder(ctx, verbose ? VERBOSE_PATTERN : QUIET_PATTERN));
       console.start();
+    }
+  }
+
+  /**
+   * Shows logback's own warnings and errors (a broken appender, say) on stderr, one line each, as they happen.
+   * With no status listener registered, logback runs its status printer after start-up instead, whose date
+   * formatter reads the time-zone database at every launch (tens of milliseconds) even when there is nothing to
+   * print.
+   */
+  static final class Problems implements StatusListener {
+    @Override
+    public void addStatusEvent(Status status) {
+      if (status.getEffectiveLevel() >= Status.WARN) {
+        Throwable cause = status.getThrowable();
+        System.err.println("tessera: logging: " + Failures.oneLine(status.getMessage())
+            + (cause == null ? "" : " (" + Failures.oneLine(String.valueOf(cause)) + ")"));
+        System.err.flush();
+      }
     }
   }
 

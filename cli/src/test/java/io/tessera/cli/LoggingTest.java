@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.status.InfoStatus;
+import ch.qos.logback.core.status.WarnStatus;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +50,28 @@ class LoggingTest {
 
     assertThat(loadedClasses(dir, "--version")).contains("picocli.CommandLine ").doesNotContain(context);
     assertThat(loadedClasses(dir, "--verbose", "--version")).contains(context);
+  }
+
+  @Test
+  void logbackStartsWithoutItsStatusPrinterWhoseClockReadsTheTimeZoneDatabase(@TempDir Path dir) {
+    assertThat(loadedClasses(dir, "--verbose", "--version")).contains("ch.qos.logback.classic.LoggerContext ")
+        .doesNotContain("ch.qos.logback.core.util.StatusPrinter2 ");
+  }
+
+  @Test
+  void logbacksOwnWarningsShowOnStderrOneLineEachAndItsInfoDoesNot() {
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      ctx.getStatusManager().add(new InfoStatus("appender STDERR started", this));
+      ctx.getStatusManager().add(new WarnStatus("appender FILE failed:\n disk full", this));
+    } finally {
+      System.setErr(stderr);
+    }
+
+    assertThat(captured.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly("tessera: logging: appender FILE failed: disk full");
   }
 
   /** @return the class-loading log of a fresh CLI process running {@code args} */
