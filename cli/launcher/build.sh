@@ -156,6 +156,12 @@ rm -rf "$link" "$out/runtime.new"
 mkdir -p "$link/jars" "$link/gen" "$link/classes"
 cp "$out"/lib/*.jar "$link/jars/"
 make_modules_explicit
+# Class files older than Java 6 (picocli's, a few of Guice's and AOP Alliance's) never enter the class-data archive
+# below; rewritten as Java 6 class files with stack maps they do (ClassFileUpgrade.java). It needs the JDK's
+# ClassFile API (24+); if it fails, the jars stay as they are and only the speed-up is lost.
+if (( jdk_v >= 24 )); then
+  "$jdk/bin/java" "$repo/cli/launcher/ClassFileUpgrade.java" "$link/jars" > "$out/upgrade.log" 2>&1 || true
+fi
 # The CLI's module names its main class, so jlink also stores the resolved graph for `-m io.tessera.cli`.
 "$jdk/bin/jar" --update --file "$(echo "$link"/jars/tessera-cli-*.jar)" --main-class io.tessera.cli.TesseraCli \
   > "$log" 2>&1 || fail "setting the CLI's main class failed" "$log"
