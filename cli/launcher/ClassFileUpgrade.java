@@ -1,4 +1,5 @@
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassFileVersion;
@@ -62,14 +63,16 @@ public final class ClassFileUpgrade {
             builder.with(element);
           }
         });
+    if (!hasOldClasses(jar)) {
+      return;
+    }
     int upgraded = 0;
     Path rewritten = jar.resolveSibling(jar.getFileName() + ".new");
     try (ZipFile in = new ZipFile(jar.toFile()); OutputStream file = Files.newOutputStream(rewritten);
          ZipOutputStream out = new ZipOutputStream(file)) {
       for (ZipEntry entry : Collections.list(in.entries())) {
         byte[] bytes = in.getInputStream(entry).readAllBytes();
-        // META-INF/versions/ holds newer class files (module-info) only.
-        if (entry.getName().endsWith(".class") && !entry.getName().startsWith("META-INF/") && major(bytes) < TARGET) {
+        if (isClass(entry) && major(bytes) < TARGET) {
           try {
             bytes = files.transformClass(files.parse(bytes), transform);
             upgraded++;
@@ -90,6 +93,27 @@ public final class ClassFileUpgrade {
     } else {
       Files.delete(rewritten);
     }
+  }
+
+  /** @return whether the jar holds a class file older than {@link #TARGET} (reading 8 bytes of each) */
+  private static boolean hasOldClasses(Path jar) throws IOException {
+    try (ZipFile in = new ZipFile(jar.toFile())) {
+      for (ZipEntry entry : Collections.list(in.entries())) {
+        if (isClass(entry)) {
+          try (InputStream head = in.getInputStream(entry)) {
+            if (major(head.readNBytes(8)) < TARGET) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** META-INF/versions/ holds newer class files (module-info) only. */
+  private static boolean isClass(ZipEntry entry) {
+    return entry.getName().endsWith(".class") && !entry.getName().startsWith("META-INF/");
   }
 
   /** @return the class file's major version */

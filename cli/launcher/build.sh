@@ -81,13 +81,13 @@ fail() {
 # module-info); their copies in $link/jars get the descriptor jdeps derives from their bytecode, declared open
 # (as an automatic module is) and with requirements on JDK modules outside the image made optional: Guice
 # probes jdk.unsupported and falls back without it, and only JFreeChart's unused JDBC classes need java.sql.
+# Argument: the listing jar_modules prints.
 make_modules_explicit() {
-  local jar name src jdk_modules
+  local name file kind src jdk_modules
   local -A names=()
-  for jar in "$link"/jars/*.jar; do
-    name=$("$jdk/bin/jar" --describe-module --file "$jar" 2> /dev/null | sed -n 's/^\([^@ ]*\)\(@[^ ]*\)\{0,1\} automatic$/\1/p')
-    [[ -n $name ]] && names[$name]=$jar
-  done
+  while read -r name file kind; do
+    [[ $kind == automatic ]] && names[$name]="$link/jars/$file"
+  done <<< "$1"
   (( ${#names[@]} > 0 )) || return 0
   "$jdk/bin/jdeps" --multi-release "$jdk_v" --ignore-missing-deps --module-path "$link/jars" \
     --generate-module-info "$link/gen" "${names[@]}" > "$log" 2>&1 || fail "jdeps failed ($jdk)" "$log"
@@ -109,6 +109,12 @@ make_modules_explicit() {
     "$jdk/bin/jar" --update --file "${names[$name]}" -C "$link/classes/$name" module-info.class > "$log" 2>&1 \
       || fail "adding the module descriptor to $name failed" "$log"
   done
+}
+
+# Prints the modules of the jars in $link/jars, one "name jar-file [automatic]" line each (one JVM for all).
+jar_modules() {
+  "$jdk/bin/java" --module-path "$link/jars" --list-modules \
+    | awk '$2 ~ /^file:/ { sub(/@.*/, "", $1); n = split($2, path, "/"); print $1, path[n], ($3 == "automatic" ? $3 : "") }'
 }
 
 jdk=$(find_jdk)
@@ -155,7 +161,8 @@ link="$out/link"
 rm -rf "$link" "$out/runtime.new"
 mkdir -p "$link/jars" "$link/gen" "$link/classes"
 cp "$out"/lib/*.jar "$link/jars/"
-make_modules_explicit
+jars=$(jar_modules)
+make_modules_explicit "$jars"
 # Class files older than Java 6 (picocli's, a few of Guice's and AOP Alliance's) never enter the class-data archive
 # below; rewritten as Java 6 class files with stack maps they do (ClassFileUpgrade.java). It needs the JDK's
 # ClassFile API (24+); if it fails, the jars stay as they are and only the speed-up is lost.
@@ -165,8 +172,7 @@ fi
 # The CLI's module names its main class, so jlink also stores the resolved graph for `-m io.tessera.cli`.
 "$jdk/bin/jar" --update --file "$(echo "$link"/jars/tessera-cli-*.jar)" --main-class io.tessera.cli.TesseraCli \
   > "$log" 2>&1 || fail "setting the CLI's main class failed" "$log"
-app_modules=$("$jdk/bin/java" --module-path "$link/jars" --list-modules \
-  | awk '$2 ~ /^file:/ { sub(/@.*/, "", $1); print $1 }' | paste -sd, -)
+app_modules=$(awk '{ print $1 }' <<< "$jars" | paste -sd, -)
 # No --compress: a compressed image is smaller but every launch pays for inflating the classes it loads.
 # No --strip-debug: stack traces (--debug) keep their line numbers.
 if ! "$jdk/bin/jlink" --module-path "$link/jars" --add-modules "$modules,$app_modules" \
@@ -190,16 +196,19 @@ mv "$out/runtime.new" "$out/runtime"
 # platform, text vectorizers, K-Means, charts; picocli's Java 5 class files cannot be archived), written when the
 # training run exits; ./tessera uses it when present. The training runs those commands in one JVM on small samples
 # from the repository and writes only into a scratch folder under build/launcher. A failed dump only costs the
-# speed-up.
-rm -f "$out/tessera.jsa"
+# speed-up; the archive takes its place only once the JVM has written all of it.
+rm -f "$out/tessera.jsa" "$out/tessera.jsa.new"
 training="$out/training"
 samples="$repo/api/src/test/resources/io/tessera"
 rm -rf "$training"
 mkdir -p "$training"
-if ! (cd "$training" && "$out/runtime/bin/java" -XX:ArchiveClassesAtExit="$out/tessera.jsa" \
+if (cd "$training" && "$out/runtime/bin/java" -XX:ArchiveClassesAtExit="$out/tessera.jsa.new" \
     -Xlog:disable -Xlog:all=error:stderr -m io.tessera.cli/io.tessera.cli.ArchiveTraining "$training" \
-    "$samples/text/sklearn/imdb-test-sample.tsv" "$samples/io/data/nsmc-head.tsv.gz") > "$out/cds.log" 2>&1; then
-  rm -f "$out/tessera.jsa"
+    "$samples/text/sklearn/imdb-test-sample.tsv" "$samples/io/data/nsmc-head.tsv.gz") > "$out/cds.log" 2>&1 \
+    && [[ -s $out/tessera.jsa.new ]]; then
+  mv "$out/tessera.jsa.new" "$out/tessera.jsa"
+else
+  rm -f "$out/tessera.jsa.new"
 fi
 rm -rf "$training"
 mv "$out/.building" "$out/.built"
