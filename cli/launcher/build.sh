@@ -162,12 +162,24 @@ rm -rf "$link" "$out/runtime.new"
 mkdir -p "$link/jars" "$link/gen" "$link/classes"
 cp "$out"/lib/*.jar "$link/jars/"
 jars=$(jar_modules)
-make_modules_explicit "$jars"
-# Class files older than Java 6 (picocli's, a few of Guice's and AOP Alliance's) never enter the class-data archive
-# below; rewritten as Java 6 class files with stack maps they do (ClassFileUpgrade.java). It needs the JDK's
-# ClassFile API (24+); if it fails, the jars stay as they are and only the speed-up is lost.
-if (( jdk_v >= 24 )); then
-  "$jdk/bin/java" "$repo/cli/launcher/ClassFileUpgrade.java" "$link/jars" > "$out/upgrade.log" 2>&1 || true
+# The third-party jars change only with their versions: their prepared copies (below) are kept in $out/prepared
+# and reused while the jars, this script, ClassFileUpgrade.java and the JDK are the same.
+prepared_key=$( (cd "$out/lib" && cksum -- $(ls | grep -v '^tessera-'); cksum < "$repo/cli/launcher/build.sh"
+  cksum < "$repo/cli/launcher/ClassFileUpgrade.java"; echo "$jdk"; cat "$jdk/release") | cksum)
+if [[ -f $out/prepared/.key && $(cat "$out/prepared/.key") == "$prepared_key" ]]; then
+  cp "$out"/prepared/*.jar "$link/jars/"
+else
+  make_modules_explicit "$jars"
+  # Class files older than Java 6 (picocli's, a few of Guice's and AOP Alliance's) never enter the class-data
+  # archive below; rewritten as Java 6 class files with stack maps they do (ClassFileUpgrade.java). It needs the
+  # JDK's ClassFile API (24+); if it fails, the jars stay as they are and only the speed-up is lost.
+  if (( jdk_v >= 24 )); then
+    "$jdk/bin/java" "$repo/cli/launcher/ClassFileUpgrade.java" "$link/jars" > "$out/upgrade.log" 2>&1 || true
+  fi
+  rm -rf "$out/prepared"
+  mkdir -p "$out/prepared"
+  find "$link/jars" -name '*.jar' ! -name 'tessera-*' -exec cp {} "$out/prepared/" \;
+  echo "$prepared_key" > "$out/prepared/.key"
 fi
 # The CLI's module names its main class, so jlink also stores the resolved graph for `-m io.tessera.cli`.
 "$jdk/bin/jar" --update --file "$(echo "$link"/jars/tessera-cli-*.jar)" --main-class io.tessera.cli.TesseraCli \
