@@ -10,10 +10,10 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * The commands under {@code tessera}, registered with picocli on demand rather than through the {@code subcommands}
  * attribute of {@code @Command}. Picocli reflects over every command class it is given (annotations, fields,
- * mixins, inherited options), and for the whole tree that costs a short launch such as {@code tessera --version}
- * about a fifth of its time. A launch registers the commands on its path only; a level whose usage, help,
- * command list or suggestions might be printed gets all of its commands, so what picocli prints never differs from
- * the full tree's output.
+ * mixins, inherited options): building the whole tree took 85 ms where {@code tessera --version} needs 50 (with
+ * every class in the launcher's class-data archive). A launch registers the commands on its path only; a level
+ * whose usage, help, command list or suggestions might be printed gets all of its commands, so what picocli prints
+ * never differs from the full tree's output.
  *
  * @param name        the command's name, as its {@code @Command} annotation gives it
  * @param factory     makes the command's object

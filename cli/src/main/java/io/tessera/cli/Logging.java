@@ -63,7 +63,7 @@ public final class Logging extends ContextAwareBase implements Configurator {
   /**
    * Applies {@code -v} (or its absence) before a command runs, so in-process callers that run several commands
    * get the level each one asked for. Does nothing when logback is not the slf4j backend. A quiet command does not
-   * start logback (starting it takes a short command such as {@code --version} about 25 ms): it starts with the
+   * start logback (starting it costs a short command such as {@code --version} about 20 ms): it starts with the
    * quiet default when the first logger is asked for.
    */
   static void apply(boolean verbose) {
