@@ -5,11 +5,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code tessera bench}: groups the quick benchmarks; run alone it asks for one. */
+/** {@code tessera bench}: groups the quick benchmarks (listed in {@link CommandTree}); alone it asks for one. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     header = "Quick benchmarks of this machine.",
-    description = "Quick benchmarks of this machine.",
-    subcommands = BenchEngineCommand.class)
+    description = "Quick benchmarks of this machine.")
 final class BenchCommand implements Runnable {
   @Spec
   CommandSpec spec;

@@ -8,6 +8,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,12 @@ public final class Logging extends ContextAwareBase implements Configurator {
   static final String ENGINE_CHOICE_LOGGER = "io.tessera.internal.bootstrap.EngineSelector";
   private static final String APPENDER = "STDERR";
 
+  /**
+   * Whether logback has configured itself through this class. Logback starts when the first logger is asked for;
+   * until then a quiet command need not start it, because it starts with the quiet default.
+   */
+  private static volatile boolean configured;
+
   /** Called by logback's service loader. */
   public Logging() {
     // Nothing to set up before logback hands over its context.
@@ -45,14 +53,23 @@ public final class Logging extends ContextAwareBase implements Configurator {
     root.setLevel(Level.WARN);
     root.addAppender(console);
     ctx.getLogger(ENGINE_CHOICE_LOGGER).setLevel(Level.INFO);
+    Problems problems = new Problems();
+    ctx.getStatusManager().getCopyOfStatusList().forEach(problems::addStatusEvent);
+    ctx.getStatusManager().add(problems);
+    configured = true;
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
   /**
    * Applies {@code -v} (or its absence) before a command runs, so in-process callers that run several commands
-   * get the level each one asked for. Does nothing when logback is not the slf4j backend.
+   * get the level each one asked for. Does nothing when logback is not the slf4j backend. A quiet command does not
+   * start logback (starting it costs a short command such as {@code --version} about 20 ms): it starts with the
+   * quiet default when the first logger is asked for.
    */
   static void apply(boolean verbose) {
+    if (!verbose && !configured) {
+      return;
+    }
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
       return;
     }
@@ -62,6 +79,24 @@ public final class Logging extends ContextAwareBase implements Configurator {
       console.stop();
       console.setEncoder(encoder(ctx, verbose ? VERBOSE_PATTERN : QUIET_PATTERN));
       console.start();
+    }
+  }
+
+  /**
+   * Shows logback's own warnings and errors (a broken appender, say) on stderr, one line each, as they happen.
+   * With no status listener registered, logback runs its status printer after start-up instead, whose date
+   * formatter reads the time-zone database at every launch (tens of milliseconds) even when there is nothing to
+   * print.
+   */
+  static final class Problems implements StatusListener {
+    @Override
+    public void addStatusEvent(Status status) {
+      if (status.getEffectiveLevel() >= Status.WARN) {
+        Throwable cause = status.getThrowable();
+        System.err.println("tessera: logging: " + Failures.oneLine(status.getMessage())
+            + (cause == null ? "" : " (" + Failures.oneLine(String.valueOf(cause)) + ")"));
+        System.err.flush();
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package io.tessera.cli;
 import io.tessera.api.Tessera;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,23 +13,14 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code tessera} command: global options and the list of subcommands. Each subcommand is its own class and
- * reaches the platform through {@link #open()}, so every command honours the same engine, thread, seed and plugin
- * settings.
+ * The {@code tessera} command: global options; its subcommands are listed in {@link CommandTree}. Each subcommand
+ * is its own class and reaches the platform through {@link #open()}, so every command honours the same engine,
+ * thread, seed and plugin settings.
  */
 @Command(name = "tessera",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Sequence and text models on the JVM: RNNs, embeddings, topic models, clustering.",
-    subcommands = {
-        DemoCommand.class,
-        PluginsCommand.class,
-        EnginesCommand.class,
-        TrainCommand.class,
-        InfoCommand.class,
-        BenchCommand.class,
-        TextCommand.class,
-        CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error (bad option or hyperparameter), 130 interrupted."})
 public final class TesseraCli implements Runnable {
   /** System property the launcher sets to the installation folder; the default plugin folder lies inside it. */
@@ -73,16 +65,33 @@ public final class TesseraCli implements Runnable {
 
   /** Runs the command line and exits with its exit code. */
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLineFor(args).execute(args));
   }
 
   /**
-   * @return the command line with the launcher's error handling and exit codes, writing to the process's
-   *     standard streams (callers and tests may redirect them with {@code setOut}/{@code setErr})
+   * @return the command line with every command, the launcher's error handling and exit codes, writing to the
+   *     process's standard streams (callers and tests may redirect them with {@code setOut}/{@code setErr})
    */
   public static CommandLine commandLine() {
     TesseraCli app = new TesseraCli();
     CommandLine cl = new CommandLine(app);
+    CommandTree.addAll(cl, CommandTree.TESSERA);
+    return configure(app, cl);
+  }
+
+  /**
+   * Like {@link #commandLine()}, with only the commands that running {@code args} needs (see {@link CommandTree}):
+   * what it prints and does for {@code args} is the same, and it starts faster.
+   */
+  public static CommandLine commandLineFor(String... args) {
+    TesseraCli app = new TesseraCli();
+    CommandLine cl = new CommandLine(app);
+    CommandTree.addFor(cl, CommandTree.TESSERA, List.of(args));
+    return configure(app, cl);
+  }
+
+  /** Sets the launcher's error handling and exit codes on {@code cl} and the commands registered with it. */
+  private static CommandLine configure(TesseraCli app, CommandLine cl) {
     Failures failures = new Failures(app);
     cl.setExecutionStrategy(parsed -> {
       try {

@@ -16,19 +16,24 @@ import picocli.CommandLine;
 /** Runs the {@code tessera} command line in-process with captured stdout and stderr. */
 record Cli(int exit, String out, String err) {
 
-  /** Runs {@code args} on a fresh command line, as {@code tessera args...} would. */
+  /** Runs {@code args} on a fresh command line built for them, as {@code tessera args...} would. */
   static Cli run(String... args) {
     return run(cl -> { }, args);
   }
 
   /** Runs {@code args} after {@code prepare} has seen the command line (e.g. to reach a subcommand's object). */
   static Cli run(Consumer<CommandLine> prepare, String... args) {
-    CommandLine cl = TesseraCli.commandLine();
+    CommandLine cl = TesseraCli.commandLineFor(args);
+    prepare.accept(cl);
+    return runOn(cl, args);
+  }
+
+  /** Runs {@code args} on {@code cl}, capturing what it prints. */
+  static Cli runOn(CommandLine cl, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
-    prepare.accept(cl);
     int exit = cl.execute(args);
     return new Cli(exit, out.toString(), err.toString());
   }
