@@ -148,35 +148,68 @@ abstract class ShardRows implements Consumer<String>, Utf8Tokenizer.Sink {
     if (!keepRows) {
       throw new IllegalStateException("this shard did not keep its rows");
     }
+    int cols = weights.size();
+    // Each row's entries in column order, for the whole shard at once: a counting sort by column, whose stable
+    // scatter keeps rows ascending within a column, then a scatter back by row, which visits the columns in
+    // ascending order. Two linear passes instead of a sort per row.
+    int[] start = new int[cols + 1];
     int nnz = 0;
     for (int p = 0; p < rowPtr[documents]; p++) {
-      if (columnOf == null || columnOf[ids[p]] >= 0) {
+      int column = columnOf == null ? ids[p] : columnOf[ids[p]];
+      ids[p] = column; // the shard's ids are not needed after this
+      if (column >= 0) {
+        start[column + 1]++;
         nnz++;
       }
     }
-    CsrMatrix.Builder rows = CsrMatrix.builder(weights.size(), documents, nnz);
-    long[] packed = new long[longestRow];
-    int[] columns = new int[longestRow];
-    int[] counts = new int[longestRow];
-    float[] values = new float[longestRow];
-    double[] scratch = new double[longestRow];
+    for (int c = 0; c < cols; c++) {
+      start[c + 1] += start[c];
+    }
+    int[] rowOf = new int[nnz];
+    int[] countOf = new int[nnz];
     for (int d = 0; d < documents; d++) {
-      int n = 0;
       for (int p = rowPtr[d]; p < rowPtr[d + 1]; p++) {
-        int column = columnOf == null ? ids[p] : columnOf[ids[p]];
+        int column = ids[p];
         if (column >= 0) {
-          packed[n++] = (long) column << 32 | tfs[p];
+          int at = start[column]++;
+          rowOf[at] = d;
+          countOf[at] = tfs[p];
         }
       }
-      // column in the high half: sorting the packed longs sorts the entries by column
-      RowSort.sort(packed, n);
-      for (int i = 0; i < n; i++) {
-        columns[i] = (int) (packed[i] >>> 32);
-        counts[i] = (int) packed[i];
+    }
+    // start[c] is now the end of column c; walk the columns again to put every entry back in its row
+    int[] fill = new int[documents + 1];
+    for (int at = 0; at < nnz; at++) {
+      fill[rowOf[at] + 1]++;
+    }
+    for (int d = 0; d < documents; d++) {
+      fill[d + 1] += fill[d];
+    }
+    int[] columns = new int[nnz];
+    int[] counts = new int[nnz];
+    int at = 0;
+    for (int c = 0; c < cols; c++) {
+      for (; at < start[c]; at++) {
+        int q = fill[rowOf[at]]++;
+        columns[q] = c;
+        counts[q] = countOf[at];
       }
-      weights.weigh(columns, counts, n, values, scratch);
-      rows.addRow(columns, values, n);
+    }
+    CsrMatrix.Builder rows = CsrMatrix.builder(cols, documents, nnz);
+    int[] rowColumns = new int[longestRow];
+    int[] rowCounts = new int[longestRow];
+    float[] values = new float[longestRow];
+    double[] scratch = new double[longestRow];
+    for (int d = 0, q = 0; d < documents; d++) {
+      int n = 0;
+      for (int end = fill[d]; q < end; q++, n++) {
+        rowColumns[n] = columns[q];
+        rowCounts[n] = counts[q];
+      }
+      weights.weigh(rowColumns, rowCounts, n, values, scratch);
+      rows.addRow(rowColumns, values, n);
     }
     return rows.build();
   }
+
 }
