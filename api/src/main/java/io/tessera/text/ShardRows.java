@@ -63,7 +63,7 @@ abstract class ShardRows implements Consumer<String>, Utf8Tokenizer.Sink {
       touchedCount = 0;
       tokensInDocument = 0;
       if (scan != null) {
-        scan.forEachToken(data, from, to, ascii, this);
+        scan.forEachToken(data, from, to, this);
       } else {
         String text = new String(data, from, to - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         tokenization.tokenizer().forEachToken(text, this);

@@ -196,53 +196,115 @@ public final class RegexTokenizer implements Tokenizer, Utf8Tokenizer {
   }
 
   /**
-   * Scans ASCII runs of word characters in the bytes themselves, lower-casing them on the way. A stretch between
-   * two ASCII white-space bytes that holds any other byte goes to the string path instead ({@link #scanRuns} of its
-   * decoded, lower-cased text), because lower-casing beyond ASCII can change a text's length and its word
-   * characters; the tokens that stretch already gave are not given twice.
+   * Scans the bytes themselves: code points are decoded, lower-cased one by one ({@link Character#toLowerCase(int)})
+   * and kept as UTF-8 while their hash is computed. That is what {@code String.toLowerCase(Locale.ROOT)} does to a
+   * whole text except for two characters: İ (U+0130) becomes two code points, and Σ (U+03A3) depends on its
+   * neighbours (final sigma). A stretch between two ASCII white-space bytes that holds either goes to the string
+   * path instead ({@link #scanRuns} of its decoded, lower-cased text; lower-casing never looks across white space),
+   * without giving again the tokens the stretch already gave.
    */
   @Override
-  public void forEachToken(byte[] text, int from, int to, boolean ascii, Utf8Tokenizer.Sink sink) {
+  public void forEachToken(byte[] text, int from, int to, Utf8Tokenizer.Sink sink) {
     if (compiled != null) {
       throw new IllegalStateException("pattern " + pattern + " is not scanned as bytes");
     }
     byte[] fold = lowercase ? ASCII_LOWER : ASCII_SAME;
-    byte[] token = new byte[to - from]; // no token is longer than its text: no bound check per byte
+    // Lower-casing turns a 2-byte character into at most 3 bytes: twice the text always holds a token.
+    byte[] token = new byte[2 * (to - from)];
     int stretch = from;
     int given = 0;
+    int n = 0;
+    int h = 0;
+    int length = 0;
     int i = from;
     while (i < to) {
       int b = text[i];
-      if (b < 0) {
-        i = stretch(text, stretch, i, to, given, sink);
-        stretch = i;
-        given = 0;
-      } else if (ASCII_WORD[b]) {
-        int start = i;
-        int h = 0;
-        int n = 0;
-        while (i < to && (b = text[i]) >= 0 && ASCII_WORD[b]) {
+      if (b >= 0) {
+        if (ASCII_WORD[b]) {
           b = fold[b];
           token[n++] = (byte) b;
           h = Utf8Terms.step(h, b);
-          i++;
+          length++;
+        } else {
+          if (length >= minRun) {
+            sink.token(token, 0, n, h);
+            given++;
+          }
+          n = 0;
+          h = 0;
+          length = 0;
+          if (ASCII_SPACE[b]) {
+            stretch = i + 1;
+            given = 0;
+          }
         }
-        if (i < to && text[i] < 0) {
-          i = stretch(text, stretch, i, to, given, sink);
-          stretch = i;
-          given = 0;
-        } else if (i - start >= minRun) {
+        i++;
+        continue;
+      }
+      int lead = b & 0xff;
+      int cp;
+      int width;
+      if (lead < 0xe0) {
+        cp = (lead & 0x1f) << 6 | (text[i + 1] & 0x3f);
+        width = 2;
+      } else if (lead < 0xf0) {
+        cp = (lead & 0x0f) << 12 | (text[i + 1] & 0x3f) << 6 | (text[i + 2] & 0x3f);
+        width = 3;
+      } else {
+        cp = (lead & 0x07) << 18 | (text[i + 1] & 0x3f) << 12 | (text[i + 2] & 0x3f) << 6 | (text[i + 3] & 0x3f);
+        width = 4;
+      }
+      if (lowercase && (cp == 0x130 || cp == 0x3a3)) {
+        i = stretch(text, stretch, i, to, given, sink);
+        stretch = i;
+        given = 0;
+        n = 0;
+        h = 0;
+        length = 0;
+        continue;
+      }
+      int c = lowercase ? Character.toLowerCase(cp) : cp;
+      if (isWord(c)) {
+        int first = n;
+        n = appendUtf8(token, n, c);
+        for (int k = first; k < n; k++) {
+          h = Utf8Terms.step(h, token[k]);
+        }
+        length++;
+      } else {
+        if (length >= minRun) {
           sink.token(token, 0, n, h);
           given++;
         }
-      } else {
-        if (ASCII_SPACE[b]) {
-          stretch = i + 1;
-          given = 0;
-        }
-        i++;
+        n = 0;
+        h = 0;
+        length = 0;
       }
+      i += width;
     }
+    if (length >= minRun) {
+      sink.token(token, 0, n, h);
+    }
+  }
+
+  /** Writes {@code c} as UTF-8 at {@code token[n]} and returns the new end. */
+  private static int appendUtf8(byte[] token, int n, int c) {
+    if (c < 0x80) {
+      token[n++] = (byte) c;
+    } else if (c < 0x800) {
+      token[n++] = (byte) (0xc0 | c >> 6);
+      token[n++] = (byte) (0x80 | c & 0x3f);
+    } else if (c < 0x10000) {
+      token[n++] = (byte) (0xe0 | c >> 12);
+      token[n++] = (byte) (0x80 | c >> 6 & 0x3f);
+      token[n++] = (byte) (0x80 | c & 0x3f);
+    } else {
+      token[n++] = (byte) (0xf0 | c >> 18);
+      token[n++] = (byte) (0x80 | c >> 12 & 0x3f);
+      token[n++] = (byte) (0x80 | c >> 6 & 0x3f);
+      token[n++] = (byte) (0x80 | c & 0x3f);
+    }
+    return n;
   }
 
   /**

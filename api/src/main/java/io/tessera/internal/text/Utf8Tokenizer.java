@@ -19,10 +19,6 @@ public interface Utf8Tokenizer {
   /** @return whether this instance scans bytes; when false, callers decode and use the string tokenizer */
   boolean scansUtf8();
 
-  /**
-   * Passes the tokens of the valid UTF-8 text {@code text[from, to)} to {@code sink} in order.
-   *
-   * @param ascii whether every byte of the text is ASCII (lets the scan skip its checks for other characters)
-   */
-  void forEachToken(byte[] text, int from, int to, boolean ascii, Sink sink);
+  /** Passes the tokens of the valid UTF-8 text {@code text[from, to)} to {@code sink} in order. */
+  void forEachToken(byte[] text, int from, int to, Sink sink);
 }

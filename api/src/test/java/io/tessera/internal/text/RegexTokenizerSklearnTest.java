@@ -84,7 +84,7 @@ class RegexTokenizerSklearnTest {
   }
 
   @Test
-  void theByteScanHandsStretchesWithOtherCharactersToTheStringPathWithoutRepeatingTokens() {
+  void theByteScanGivesTheStringPathsTokensOnTrickyTextWithoutRepeatingAny() {
     RegexTokenizer t = RegexTokenizer.sklearnDefault();
     for (String text : List.of("ab cd-ef\u00e9gh ij", "AB.CD\u0130stanbul xx", "OO \u039f\u0394\u039f\u03a3 OO",
         "x\u00dfy QQ.\u03a3\u03a3 tail", "start\u2019s end", "\ud835\udc00\ud835\udc00 zz", "tab\there\u00a0nbsp",
@@ -93,11 +93,33 @@ class RegexTokenizerSklearnTest {
     }
   }
 
+  @Test
+  void theByteScanAgreesWithTheStringPathForEveryCodePointInContext() {
+    List<RegexTokenizer> tokenizers = List.of(RegexTokenizer.sklearnDefault(), RegexTokenizer.of("(?u)\\b\\w+\\b", true),
+        RegexTokenizer.of(RegexTokenizer.SKLEARN_PATTERN, false));
+    List<String> mismatches = new ArrayList<>();
+    for (int cp = 0x80; cp <= 0x10FFFF; cp += cp < 0x10000 ? 1 : 97) {
+      if (Character.isSurrogate((char) cp) && cp < 0x10000) {
+        continue;
+      }
+      String c = Character.toString(cp);
+      for (String text : List.of("Ab" + c + "Cd", c + c + " x" + c, "ΑΣ" + c + "Σ", "a'" + c + "Σ. " + c + "İx")) {
+        for (RegexTokenizer t : tokenizers) {
+          List<String> expected = t.tokenize(text);
+          List<String> got = byteScan(t, text);
+          if (!got.equals(expected) && mismatches.size() < 20) {
+            mismatches.add(String.format("U+%04X in '%s' (%s): %s vs %s", cp, text, t.options(), got, expected));
+          }
+        }
+      }
+    }
+    assertThat(mismatches).isEmpty();
+  }
+
   private static List<String> byteScan(RegexTokenizer t, String text) {
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
-    boolean ascii = text.chars().allMatch(ch -> ch < 128);
     List<String> tokens = new ArrayList<>();
-    t.forEachToken(b, 0, b.length, ascii, (token, from, to, hash) -> {
+    t.forEachToken(b, 0, b.length, (token, from, to, hash) -> {
       assertThat(hash).isEqualTo(Utf8Terms.hash(token, from, to));
       tokens.add(new String(token, from, to - from, StandardCharsets.UTF_8));
     });
