@@ -219,52 +219,48 @@ public final class RegexTokenizer implements Tokenizer, Utf8Tokenizer {
     int i = from;
     while (i < to) {
       int b = text[i];
-      if (b >= 0) {
-        if (ASCII_WORD[b]) {
+      if (b >= 0 && ASCII_WORD[b]) { // the common case, kept tight: a run of ASCII word characters
+        do {
           b = fold[b];
           token[n++] = (byte) b;
           h = Utf8Terms.step(h, b);
           length++;
+        } while (++i < to && (b = text[i]) >= 0 && ASCII_WORD[b]);
+        continue;
+      }
+      int c;
+      int width;
+      boolean word;
+      if (b >= 0) {
+        c = fold[b];
+        width = 1;
+        word = ASCII_WORD[b];
+      } else {
+        int lead = b & 0xff;
+        int cp;
+        if (lead < 0xe0) {
+          cp = (lead & 0x1f) << 6 | (text[i + 1] & 0x3f);
+          width = 2;
+        } else if (lead < 0xf0) {
+          cp = (lead & 0x0f) << 12 | (text[i + 1] & 0x3f) << 6 | (text[i + 2] & 0x3f);
+          width = 3;
         } else {
-          if (length >= minRun) {
-            sink.token(token, 0, n, h);
-            given++;
-          }
+          cp = (lead & 0x07) << 18 | (text[i + 1] & 0x3f) << 12 | (text[i + 2] & 0x3f) << 6 | (text[i + 3] & 0x3f);
+          width = 4;
+        }
+        if (lowercase && (cp == 0x130 || cp == 0x3a3)) {
+          i = stretch(text, stretch, i, to, given, sink);
+          stretch = i;
+          given = 0;
           n = 0;
           h = 0;
           length = 0;
-          if (ASCII_SPACE[b]) {
-            stretch = i + 1;
-            given = 0;
-          }
+          continue;
         }
-        i++;
-        continue;
+        c = lowercase ? Character.toLowerCase(cp) : cp;
+        word = isWord(c);
       }
-      int lead = b & 0xff;
-      int cp;
-      int width;
-      if (lead < 0xe0) {
-        cp = (lead & 0x1f) << 6 | (text[i + 1] & 0x3f);
-        width = 2;
-      } else if (lead < 0xf0) {
-        cp = (lead & 0x0f) << 12 | (text[i + 1] & 0x3f) << 6 | (text[i + 2] & 0x3f);
-        width = 3;
-      } else {
-        cp = (lead & 0x07) << 18 | (text[i + 1] & 0x3f) << 12 | (text[i + 2] & 0x3f) << 6 | (text[i + 3] & 0x3f);
-        width = 4;
-      }
-      if (lowercase && (cp == 0x130 || cp == 0x3a3)) {
-        i = stretch(text, stretch, i, to, given, sink);
-        stretch = i;
-        given = 0;
-        n = 0;
-        h = 0;
-        length = 0;
-        continue;
-      }
-      int c = lowercase ? Character.toLowerCase(cp) : cp;
-      if (isWord(c)) {
+      if (word) {
         int first = n;
         n = appendUtf8(token, n, c);
         for (int k = first; k < n; k++) {
@@ -279,6 +275,10 @@ public final class RegexTokenizer implements Tokenizer, Utf8Tokenizer {
         n = 0;
         h = 0;
         length = 0;
+        if (b >= 0 && ASCII_SPACE[b]) {
+          stretch = i + 1;
+          given = 0;
+        }
       }
       i += width;
     }
