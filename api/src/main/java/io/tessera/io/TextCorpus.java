@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -173,32 +174,14 @@ public final class TextCorpus {
       return csvDocuments();
     }
     CorpusChunks chunks = chunks();
-    Iterator<String> it = new Iterator<>() {
-      private final List<String> buffer = new ArrayList<>();
-      private int at;
-
-      @Override
-      public boolean hasNext() {
-        while (at == buffer.size()) {
-          CorpusChunk next = chunks.next();
-          if (next == null) {
-            return false;
-          }
-          buffer.clear();
-          at = 0;
-          next.forEachString(buffer::add);
-        }
-        return true;
+    ArrayDeque<String> buffer = new ArrayDeque<>();
+    Iterator<String> it = Lazy.iterator(() -> {
+      CorpusChunk next;
+      while (buffer.isEmpty() && (next = chunks.next()) != null) {
+        next.forEachString(buffer::add);
       }
-
-      @Override
-      public String next() {
-        if (!hasNext()) {
-          throw new java.util.NoSuchElementException();
-        }
-        return buffer.get(at++);
-      }
-    };
+      return buffer.poll();
+    });
     return Lazy.stream(it, chunks::close);
   }
 

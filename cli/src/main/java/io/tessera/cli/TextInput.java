@@ -3,14 +3,14 @@ package io.tessera.cli;
 import io.tessera.api.BadInputException;
 import io.tessera.api.Tessera;
 import io.tessera.api.TrainingListener;
+import io.tessera.io.CorpusChunks;
+import io.tessera.io.ReadListener;
+import io.tessera.io.TextCorpus;
 import io.tessera.spi.ParamSpec;
 import io.tessera.spi.ParamValues;
 import io.tessera.spi.TokenizerProvider;
 import io.tessera.text.Stopwords;
 import io.tessera.text.Tokenizer;
-import io.tessera.io.CorpusChunks;
-import io.tessera.io.ReadListener;
-import io.tessera.io.TextCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 /**
  * The input options every {@code tessera text} command shares: how the documents are read (a column, what happens
  * to a line that is not UTF-8), how they are tokenized and which tokens are dropped. Each command names the input
- * itself ({@code FILE} or {@code --corpus}) and stores it in {@link #file}.
+ * itself ({@code FILE} or {@code --corpus}) and adds it to {@link #files}.
  */
 final class TextInput {
   private static final String STDIN = "<stdin>";
@@ -104,6 +104,11 @@ final class TextInput {
     return d.toString();
   }
 
+  /** @return how messages name the input file {@code f}: itself, or {@code <stdin>} for {@code -} */
+  private static String name(String f) {
+    return f.equals("-") ? STDIN : f;
+  }
+
   /** @return whether the documents come from stdin */
   boolean stdin() {
     return files.isEmpty() || files.equals(List.of("-"));
@@ -111,7 +116,7 @@ final class TextInput {
 
   /** @return how errors and messages name the input */
   String inputName() {
-    return stdin() ? STDIN : String.join(", ", files.stream().map(f -> f.equals("-") ? STDIN : f).toList());
+    return stdin() ? STDIN : String.join(", ", files.stream().map(TextInput::name).toList());
   }
 
   /**
@@ -173,7 +178,7 @@ final class TextInput {
     if (skipped > 0) {
       String first = "";
       for (String f : stdin() ? List.of(STDIN) : files) {
-        long line = progress.firstSkippedLine(f.equals("-") ? STDIN : f);
+        long line = progress.firstSkippedLine(name(f));
         if (line > 0) {
           first = (files.size() > 1 ? f + " " : "") + "line " + line;
           break;
