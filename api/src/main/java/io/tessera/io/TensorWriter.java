@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -156,8 +155,6 @@ public final class TensorWriter {
   public TensorWriter putStrings(String name, List<String> strings) {
     checkName(name);
     checkName(name + ".offsets");
-    CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     long[] offsets = new long[strings.size() + 1];
     for (int i = 0; i < strings.size(); i++) {
@@ -165,20 +162,37 @@ public final class TensorWriter {
       if (s == null) {
         throw new IllegalArgumentException("strings '" + name + "': element " + i + " is null");
       }
-      try {
-        ByteBuffer encoded = encoder.encode(CharBuffer.wrap(s));
-        if ((long) bytes.size() + encoded.remaining() > Integer.MAX_VALUE - 8) {
-          throw new IllegalArgumentException("strings '" + name + "': more than 2 GB of UTF-8 text");
-        }
-        bytes.write(encoded.array(), encoded.arrayOffset() + encoded.position(), encoded.remaining());
-      } catch (CharacterCodingException e) {
-        throw new IllegalArgumentException("strings '" + name + "': element " + i + " is not valid Unicode"
-            + " (unpaired surrogate)", e);
+      byte[] encoded = utf8(s, name, i);
+      if ((long) bytes.size() + encoded.length > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException("strings '" + name + "': more than 2 GB of UTF-8 text");
       }
+      bytes.write(encoded, 0, encoded.length);
       offsets[i + 1] = bytes.size();
     }
     putBytes(name, bytes.toByteArray());
     return putLongs(name + ".offsets", offsets);
+  }
+
+  /**
+   * @return {@code s} as UTF-8; {@link String#getBytes} is fast but writes '?' for an unpaired surrogate, so only a
+   *     result holding '?' is checked with a strict encoder
+   * @throws IllegalArgumentException naming element {@code i} of {@code name} for an unpaired surrogate
+   */
+  private static byte[] utf8(String s, String name, int i) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    for (byte x : b) {
+      if (x == '?') {
+        try {
+          StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(s));
+        } catch (CharacterCodingException e) {
+          throw new IllegalArgumentException("strings '" + name + "': element " + i + " is not valid Unicode"
+              + " (unpaired surrogate)", e);
+        }
+        break;
+      }
+    }
+    return b;
   }
 
   /** @return whether a tensor called {@code name} was added */

@@ -24,22 +24,6 @@ final class CodePointOrder {
     return a.length() - b.length();
   }
 
-  /**
-   * Sorts {@code terms} by code point: with {@link String#compareTo}'s faster natural order when no term holds a
-   * character from D800 up, where the two orders cannot differ.
-   */
-  static void sort(String[] terms) {
-    for (String t : terms) {
-      for (int i = 0; i < t.length(); i++) {
-        if (t.charAt(i) >= 0xD800) {
-          java.util.Arrays.sort(terms, CodePointOrder::compare);
-          return;
-        }
-      }
-    }
-    java.util.Arrays.sort(terms);
-  }
-
   /** Maps E000–FFFF down to D800–F7FF and the surrogates D800–DFFF up to F800–FFFF. */
   private static int lift(char c) {
     return c >= 0xE000 ? c - 0x800 : c + 0x2000;

@@ -292,7 +292,7 @@ final class Vectorization {
     double high = settings.maxDf().threshold(n);
     long[] df = counted.df;
     Utf8Terms terms = counted.terms;
-    String[] survivors = new String[distinct];
+    int[] survivors = new int[distinct];
     int kept = 0;
     int belowMin = 0;
     int aboveMax = 0;
@@ -302,7 +302,7 @@ final class Vectorization {
       } else if (df[g] > high) {
         aboveMax++;
       } else {
-        survivors[kept++] = terms.term(g);
+        survivors[kept++] = g;
       }
     }
     if (kept == 0) {
@@ -312,12 +312,8 @@ final class Vectorization {
           + " (at most " + CountVectorizer.format(high) + " documents) drops " + aboveMax
           + "; lower min_df or raise max_df");
     }
-    String[] ordered = Arrays.copyOf(survivors, kept);
-    CodePointOrder.sort(ordered);
-    int[] ids = new int[kept];
-    for (int i = 0; i < kept; i++) {
-      ids[i] = terms.get(ordered[i]);
-    }
+    int[] ids = Arrays.copyOf(survivors, kept);
+    terms.sortByBytes(ids);
     int[] columns = limitFeatures(settings, counted, ids);
     int[] columnOf = new int[distinct];
     Arrays.fill(columnOf, -1);
@@ -326,7 +322,7 @@ final class Vectorization {
     for (int c = 0; c < columns.length; c++) {
       int g = ids[columns[c]];
       columnOf[g] = c;
-      vocabulary[c] = ordered[columns[c]];
+      vocabulary[c] = terms.term(g);
       keptDf[c] = df[g];
     }
     return new Selection(new FittedVectorizer(settings, weighting, vocabulary, keptDf, n), columnOf);

@@ -56,7 +56,7 @@ class TensorFileTest {
     int[] i = {Integer.MIN_VALUE, 0, Integer.MAX_VALUE, 7};
     long[] l = {Long.MIN_VALUE, Long.MAX_VALUE};
     byte[] b = {0, 1, (byte) 0xff, (byte) 0x80};
-    List<String> vocab = List.of("the", "", "한국어", "emoji 😀🎉", "tab\tnew\nline");
+    List<String> vocab = List.of("the", "", "한국어", "emoji 😀🎉", "tab\tnew\nline", "why?");
     TensorWriter.create()
         .metadata("family", "embedding").metadata("format", "1")
         .putFloats("f", f, 2, 3)

@@ -39,6 +39,16 @@ class TensorWriterTest {
   }
 
   @Test
+  void keepsQuestionMarksAndStillFindsAnUnpairedSurrogateNextToOne() {
+    TensorWriter w = TensorWriter.create();
+
+    assertThatThrownBy(() -> w.putStrings("v", List.of("why?", "?\uD800?")))
+        .hasMessage("strings 'v': element 1 is not valid Unicode (unpaired surrogate)");
+    w.putStrings("ok", List.of("why?", "??", "영화?"));
+    assertThat(w.has("ok")).isTrue();
+  }
+
+  @Test
   void rejectsTextThatUtf8CannotEncode() {
     TensorWriter w = TensorWriter.create();
 

@@ -180,6 +180,77 @@ public final class Utf8Terms {
     mask = m;
   }
 
+  /**
+   * Sorts {@code ids} by their terms' bytes, compared unsigned and a prefix first: UTF-8 keeps code-point order, so
+   * this is the terms' code-point order (Python's {@code str} order) without making a string of each. An MSD radix
+   * sort on the bytes, with insertion sort for small groups.
+   */
+  public void sortByBytes(int[] ids) {
+    radixSort(ids, new int[ids.length], 0, ids.length, 0);
+  }
+
+  /** Sorts {@code ids[from, to)}, whose terms share their first {@code depth} bytes. */
+  private void radixSort(int[] ids, int[] scratch, int from, int to, int depth) {
+    if (to - from < 32) {
+      insertionSort(ids, from, to, depth);
+      return;
+    }
+    // Bucket 0 holds the terms that end at depth (they sort first), bucket 1 + b those whose next byte is b.
+    int[] start = new int[258];
+    for (int i = from; i < to; i++) {
+      start[byteAt(ids[i], depth) + 2]++;
+    }
+    for (int b = 1; b < start.length; b++) {
+      start[b] += start[b - 1];
+    }
+    for (int i = from; i < to; i++) {
+      scratch[from + start[byteAt(ids[i], depth) + 1]++] = ids[i];
+    }
+    System.arraycopy(scratch, from, ids, from, to - from);
+    // start[b] is now the end of bucket b; bucket 0 (ended terms) holds at most one term, so it needs no sort.
+    for (int b = 1; b < 257; b++) {
+      int lo = from + start[b - 1];
+      int hi = from + start[b];
+      if (hi - lo > 1) {
+        radixSort(ids, scratch, lo, hi, depth + 1);
+      }
+    }
+  }
+
+  private void insertionSort(int[] ids, int from, int to, int depth) {
+    for (int i = from + 1; i < to; i++) {
+      int id = ids[i];
+      int j = i - 1;
+      while (j >= from && compareFrom(ids[j], id, depth) > 0) {
+        ids[j + 1] = ids[j];
+        j--;
+      }
+      ids[j + 1] = id;
+    }
+  }
+
+  /** @return byte {@code depth} of term {@code id} (0..255), or -1 when the term is shorter */
+  private int byteAt(int id, int depth) {
+    int at = offsets[id] + depth;
+    return at < offsets[id + 1] ? bytes[at] & 0xff : -1;
+  }
+
+  /** Compares two terms' bytes unsigned from {@code depth} on. */
+  private int compareFrom(int a, int b, int depth) {
+    int i = offsets[a] + depth;
+    int j = offsets[b] + depth;
+    int aEnd = offsets[a + 1];
+    int bEnd = offsets[b + 1];
+    int mismatch = Arrays.mismatch(bytes, i, aEnd, bytes, j, bEnd);
+    if (mismatch < 0) {
+      return 0;
+    }
+    if (i + mismatch == aEnd || j + mismatch == bEnd) {
+      return (aEnd - i) - (bEnd - j);
+    }
+    return (bytes[i + mismatch] & 0xff) - (bytes[j + mismatch] & 0xff);
+  }
+
   /** @return the number of terms */
   public int size() {
     return size;
