@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * <p>A reader thread ({@code tessera-text-reader}) reads ahead, a few shards per worker, so that reading and
  * decompressing the corpus (a quarter of the work for IMDB) overlaps tokenizing instead of alternating with it, with
  * one worker too: decompression is I/O work that the engine's thread count does not limit, like the JIT compiler's
- * and the garbage collector's threads (on IMDB at one thread this takes 0.25 s off 1.5 s). A failure while
+ * and the garbage collector's threads (counting IMDB on one thread: 1.07 s inline, 0.8 s with it). A failure while
  * reading (such as invalid UTF-8) is rethrown by {@link #next} to one worker and ends the shards for the others;
  * {@link #stop} ends them after a worker failed. {@link #close} stops and joins the reader thread, so the
  * documents' iterator is free again when it returns. Thread-safe.

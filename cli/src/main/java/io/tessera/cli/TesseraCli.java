@@ -31,7 +31,8 @@ public final class TesseraCli implements Runnable {
   String engine;
 
   @Option(names = "--threads", paramLabel = "N", scope = ScopeType.INHERIT,
-      description = "Worker threads of the compute engine (default: all processors).")
+      description = "Worker threads of the compute engine (default: all processors). text counts and text "
+          + "tfidf read and decompress their input on one more thread besides.")
   Integer threads;
 
   @Option(names = "--seed", paramLabel = "S", scope = ScopeType.INHERIT,
