@@ -6,9 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -175,19 +172,16 @@ public final class TensorWriter {
 
   /**
    * @return {@code s} as UTF-8; {@link String#getBytes} is fast but writes '?' for an unpaired surrogate, so only a
-   *     result holding '?' is checked with a strict encoder
+   *     result holding '?' is scanned for one
    * @throws IllegalArgumentException naming element {@code i} of {@code name} for an unpaired surrogate
    */
   private static byte[] utf8(String s, String name, int i) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     for (byte x : b) {
       if (x == '?') {
-        try {
-          StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(s));
-        } catch (CharacterCodingException e) {
+        if (unpairedSurrogate(s) >= 0) {
           throw new IllegalArgumentException("strings '" + name + "': element " + i + " is not valid Unicode"
-              + " (unpaired surrogate)", e);
+              + " (unpaired surrogate)");
         }
         break;
       }
@@ -271,15 +265,25 @@ public final class TensorWriter {
 
   /** Rejects unpaired surrogates, which UTF-8 cannot encode (Java would silently write '?'). */
   private static void checkEncodable(String s, String what) {
+    int at = unpairedSurrogate(s);
+    if (at >= 0) {
+      throw new IllegalArgumentException(what + " contains an unpaired surrogate at index " + at);
+    }
+  }
+
+  /** @return the index of the first unpaired surrogate in {@code s}, or -1 */
+  private static int unpairedSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        throw new IllegalArgumentException(what + " contains an unpaired surrogate at index " + i);
+        return i;
       }
     }
+    return -1;
   }
+
 
   private List<Entry> ordered() {
     List<Entry> list = new ArrayList<>(entries.values());
